@@ -27,3 +27,18 @@ export {
   eventPropertySchemas,
 } from './events/eventSchema.ts';
 export { memberkitEventSchema, parseEvent, type MemberkitEvent, type MemberkitEventInput } from './events/memberkitEvent.ts';
+
+// rfm
+export { computeRfm, type RfmRow } from './rfm/computeRfm.ts';
+export { computeRfmColumns, type RfmInput, type RfmScores } from './rfm/computeRfmColumns.ts';
+export type { RfmOrder } from './rfm/aggregateOrders.ts';
+export type { RfmOrderColumns } from './rfm/aggregateOrderColumns.ts';
+export type { RfmCustomerTotals } from './rfm/rfmCustomerTotals.ts';
+export { readRfmCsv, type RfmCsvOptions } from './rfm/readRfmCsv.ts';
+export type { RfmOptions, RfmMethod } from './rfm/rfmOptions.ts';
+export { ntileScores } from './rfm/ntileScores.ts';
+export { rfmBreakpoints } from './rfm/rfmBreakpoints.ts';
+export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegmentRule, type CompiledRfmSegments } from './rfm/rfmSegmentRule.ts';
+export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
+export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
+export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
