@@ -16,7 +16,10 @@ import { decodeUtf8 } from './decodeUtf8.ts';
  * ```
  */
 export class ByteInterner {
-  private slots = new Int32Array(1 << 16);
+  // Open addressing, 4 int32 per slot: [index + 1 (0 = empty), byte length, bytes 0-3, bytes 4-7].
+  // Keeping the first 8 bytes in the slot settles most lookups with one cache miss;
+  // only longer ids compare the rest against the pool.
+  private table = new Int32Array(4 << 16);
   private mask = (1 << 16) - 1;
   private hashes = new Uint32Array(1 << 15);
   private offsets = new Uint32Array((1 << 15) + 1);
@@ -29,31 +32,42 @@ export class ByteInterner {
   /** The index of the id held in `bytes[start, end)`, adding it when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-    h = (h ^ (h >>> 15)) >>> 0;
+    let k0 = 0;
+    let k1 = 0;
     const len = end - start;
-    const slots = this.slots;
+    for (let i = 0; i < len; i++) {
+      const b = bytes[start + i] as number;
+      h = Math.imul(h ^ b, 0x01000193);
+      if (i < 4) k0 |= b << (i << 3);
+      else if (i < 8) k1 |= b << ((i - 4) << 3);
+    }
+    // murmur3's finaliser: FNV's low bits barely change between ids such as c0000123 and c0000124.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h = (h ^ (h >>> 16)) >>> 0;
+    const table = this.table;
     const mask = this.mask;
     let s = h & mask;
     for (;;) {
-      const entry = slots[s] as number;
+      const o = s << 2;
+      const entry = table[o] as number;
       if (entry === 0) break;
-      const c = entry - 1;
-      if (this.hashes[c] === h) {
-        const off = this.offsets[c] as number;
-        if ((this.offsets[c + 1] as number) - 1 - off === len) {
-          const pool = this.pool;
-          let k = 0;
-          while (k < len && pool[off + k] === bytes[start + k]) k++;
-          if (k === len) return c;
-        }
+      if (table[o + 1] === len && table[o + 2] === k0 && table[o + 3] === k1) {
+        if (len <= 8) return entry - 1;
+        const off = this.offsets[entry - 1] as number;
+        const pool = this.pool;
+        let k = 8;
+        while (k < len && pool[off + k] === bytes[start + k]) k++;
+        if (k === len) return entry - 1;
       }
       s = (s + 1) & mask;
     }
-    return this.add(bytes, start, end, h, s);
+    return this.add(bytes, start, end, h, s, k0, k1);
   }
 
-  private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
+  private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number, k0: number, k1: number): number {
     const c = this.size;
     const len = end - start;
     if (c + 2 >= this.offsets.length) {
@@ -83,22 +97,29 @@ export class ByteInterner {
     this.offsets[c] = off;
     this.offsets[c + 1] = this.poolLength;
     this.hashes[c] = h;
-    this.slots[slot] = c + 1;
+    const o = slot << 2;
+    this.table[o] = c + 1;
+    this.table[o + 1] = len;
+    this.table[o + 2] = k0;
+    this.table[o + 3] = k1;
     this.size = c + 1;
     if (this.size * 2 > this.mask) this.rehash();
     return c;
   }
 
   private rehash(): void {
-    const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap);
+    const old = this.table;
+    const cap = ((this.mask + 1) << 1) >>> 0;
+    const table = new Int32Array(cap << 2);
     const mask = cap - 1;
-    for (let c = 0; c < this.size; c++) {
-      let s = (this.hashes[c] as number) & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = c + 1;
+    for (let o = 0; o < old.length; o += 4) {
+      const entry = old[o] as number;
+      if (entry === 0) continue;
+      let s = (this.hashes[entry - 1] as number) & mask;
+      while (table[s << 2] !== 0) s = (s + 1) & mask;
+      table.set(old.subarray(o, o + 4), s << 2);
     }
-    this.slots = slots;
+    this.table = table;
     this.mask = mask;
   }
 
