@@ -27,3 +27,28 @@ export {
   eventPropertySchemas,
 } from './events/eventSchema.ts';
 export { memberkitEventSchema, parseEvent, type MemberkitEvent, type MemberkitEventInput } from './events/memberkitEvent.ts';
+
+// identity and profiles
+export { normalizePhone, type NormalizePhoneOptions } from './identity/normalizePhone.ts';
+export { normalizeIdentifier, type NormalizeIdentifierOptions } from './identity/normalizeIdentifier.ts';
+export { IDENTIFIER_PRECEDENCE, UNIQUE_IDENTIFIER_KINDS, identitiesCompatible } from './identity/identityPolicy.ts';
+export { eventIdentifiers, type Identifier } from './identity/eventIdentifiers.ts';
+export { mergeProfiles, pickSurvivor } from './identity/mergeProfiles.ts';
+export { unmergeProfiles } from './identity/unmergeProfiles.ts';
+export type { Profile, ProfileIdentity, ProfileTraits, TagAssignment, StoredEvent, MergeRecord } from './profile/profile.ts';
+export type { MemberkitContext } from './profile/memberkitContext.ts';
+export { ingestEvent, type IngestResult } from './profile/ingestEvent.ts';
+export { orderStats, type OrderStats } from './profile/orderStats.ts';
+export { sourceTouch, type SourceTouch } from './profile/sourceTouch.ts';
+export { profileView, type ProfileView } from './profile/profileView.ts';
+export type { ProfileStore, ProfileStoreReader, ProfileStoreWriter } from './ports/profileStore.ts';
+export { memoryStore } from './store/memoryStore.ts';
+export { createMemberkit, type Memberkit, type MemberkitOptions } from './createMemberkit.ts';
+
+// tags and segments
+export { conditionSchema, fieldConditionSchema, eventConditionSchema, windowSchema, type Condition } from './segments/condition.ts';
+export { evaluateCondition, conditionSubject, type ConditionSubject } from './segments/evaluateCondition.ts';
+export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
+export { applyRules, type RuleChanges } from './segments/applyRules.ts';
+export { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
+export { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';
