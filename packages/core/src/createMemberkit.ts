@@ -5,7 +5,7 @@ import { unmergeProfiles } from './identity/unmergeProfiles.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
 import { sequentialIds, type IdGenerator } from './ports/idGenerator.ts';
 import type { ProfileStore } from './ports/profileStore.ts';
-import { ingestEvent, type IngestResult } from './profile/ingestEvent.ts';
+import { ingestBatch, ingestEvent, type BatchItemResult, type IngestResult } from './profile/ingestEvent.ts';
 import type { MemberkitContext } from './profile/memberkitContext.ts';
 import type { MergeRecord, Profile } from './profile/profile.ts';
 import { profileView, type ProfileView } from './profile/profileView.ts';
@@ -52,6 +52,8 @@ export interface Memberkit {
   readonly context: MemberkitContext;
   /** Validates, dedupes and attributes one event; see {@link ingestEvent}. */
   ingest(event: unknown): Promise<IngestResult>;
+  /** Ingests a batch in one transaction; a bad event is rejected alone. See {@link ingestBatch}. */
+  ingestBatch(events: readonly unknown[]): Promise<BatchItemResult[]>;
   /** Ingests events in order; stops at the first invalid one, keeping those before it. */
   ingestMany(events: Iterable<unknown> | AsyncIterable<unknown>): Promise<IngestResult[]>;
   getProfile(profileId: string): Promise<Profile | undefined>;
@@ -107,6 +109,7 @@ export function createMemberkit(options: MemberkitOptions = {}): Memberkit {
   return {
     context,
     ingest: (event) => ingestEvent(context, event),
+    ingestBatch: (events) => ingestBatch(context, events),
     async ingestMany(events) {
       const results: IngestResult[] = [];
       for await (const e of events) results.push(await ingestEvent(context, e));

@@ -37,7 +37,7 @@ export { mergeProfiles, pickSurvivor } from './identity/mergeProfiles.ts';
 export { unmergeProfiles } from './identity/unmergeProfiles.ts';
 export type { Profile, ProfileIdentity, ProfileTraits, TagAssignment, StoredEvent, MergeRecord } from './profile/profile.ts';
 export type { MemberkitContext } from './profile/memberkitContext.ts';
-export { ingestEvent, type IngestResult } from './profile/ingestEvent.ts';
+export { ingestEvent, ingestBatch, type IngestResult, type BatchItemResult } from './profile/ingestEvent.ts';
 export { orderStats, type OrderStats } from './profile/orderStats.ts';
 export { sourceTouch, type SourceTouch } from './profile/sourceTouch.ts';
 export { profileView, type ProfileView } from './profile/profileView.ts';
@@ -50,5 +50,6 @@ export { conditionSchema, fieldConditionSchema, eventConditionSchema, windowSche
 export { evaluateCondition, conditionSubject, type ConditionSubject } from './segments/evaluateCondition.ts';
 export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
 export { applyRules, type RuleChanges } from './segments/applyRules.ts';
+export { ruleTriggers } from './segments/ruleTriggers.ts';
 export { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
 export { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';

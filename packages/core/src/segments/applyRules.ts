@@ -1,6 +1,16 @@
 import type { Profile, StoredEvent, TagAssignment } from '../profile/profile.ts';
 import { conditionSubject, evaluateCondition } from './evaluateCondition.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
+import type { EventType } from '../events/eventTypes.ts';
+import { ruleTriggers } from './ruleTriggers.ts';
+import type { Condition } from './condition.ts';
+
+// With a trigger, only rules that event can affect are evaluated.
+function affected(rule: Condition, trigger: EventType | undefined): boolean {
+  if (trigger === undefined) return true;
+  const triggers = ruleTriggers(rule);
+  return triggers === null || triggers.has(trigger);
+}
 
 /**
  * What changed for one profile when rules were evaluated.
@@ -23,7 +33,8 @@ export interface RuleChanges {
  * earlier tag through `hasTag`) and then segments for one profile, and
  * returns the updated profile with what entered and left. Manual tags are
  * never removed by rules. Returns the same profile object when nothing
- * changed.
+ * changed. With `trigger` (the type of the event just ingested), rules that
+ * event cannot affect keep their last answer (see {@link ruleTriggers}).
  *
  * @example
  * ```ts
@@ -39,6 +50,7 @@ export function applyRules(
   now: number,
   ruleTags: readonly RuleTag[],
   segments: readonly Segment[],
+  trigger?: EventType,
 ): { profile: Profile; changes: RuleChanges } {
   const tagsEntered: string[] = [];
   const tagsLeft: string[] = [];
@@ -47,6 +59,7 @@ export function applyRules(
   const subject = () => conditionSubject(current, events, now);
   let s = subject();
   for (const rule of ruleTags) {
+    if (!affected(rule.rule, trigger)) continue;
     const holds = evaluateCondition(rule.rule, s);
     const existing = tags.find((t) => t.tag === rule.id && t.origin === 'rule');
     if (holds && !existing) {
@@ -63,6 +76,7 @@ export function applyRules(
   const segmentsLeft: string[] = [];
   const inNow = new Set(current.segments);
   for (const segment of segments) {
+    if (!affected(segment.rule, trigger)) continue;
     const holds = evaluateCondition(segment.rule, s);
     if (holds && !inNow.has(segment.id)) {
       inNow.add(segment.id);

@@ -84,14 +84,21 @@ const split = (path: string): readonly string[] => {
   return parts;
 };
 
+// Like valuesAt, but answers "does any value match" without building arrays:
+// this runs for every event in every window scan.
+function anyAt(root: unknown, path: readonly string[], i: number, expected: Scalar | readonly Scalar[]): boolean {
+  if (Array.isArray(root)) {
+    for (const item of root) if (anyAt(item, path, i, expected)) return true;
+    return false;
+  }
+  if (i === path.length) return Array.isArray(expected) ? expected.includes(root as Scalar) : root === expected;
+  if (root === null || typeof root !== 'object') return false;
+  return anyAt((root as Record<string, unknown>)[path[i]!], path, i + 1, expected);
+}
+
 function matchesFilter(properties: unknown, where: Filter | undefined): boolean {
   if (!where) return true;
-  for (const path in where) {
-    const expected = where[path];
-    const found = valuesAt(properties, split(path));
-    const ok = Array.isArray(expected) ? found.some((v) => expected.includes(v as Scalar)) : found.some((v) => v === expected);
-    if (!ok) return false;
-  }
+  for (const path in where) if (!anyAt(properties, split(path), 0, where[path]!)) return false;
   return true;
 }
 

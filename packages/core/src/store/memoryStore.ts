@@ -2,7 +2,6 @@ import type { IdentifierKind } from '../events/eventTypes.ts';
 import type { ProfileStore, ProfileStoreWriter } from '../ports/profileStore.ts';
 import type { MergeRecord, Profile, StoredEvent } from '../profile/profile.ts';
 
-const key = (kind: IdentifierKind, value: string): string => `${kind}\u0000${value}`;
 
 function insertByTime(list: StoredEvent[], event: StoredEvent): void {
   // Events mostly arrive in order: append, else binary-search the slot so the
@@ -43,7 +42,16 @@ function removeEvent(list: StoredEvent[], id: string): void {
  */
 export function memoryStore(): ProfileStore {
   const profiles = new Map<string, Profile>();
-  const identities = new Map<string, string>();
+  // One map per identifier kind: no composite string keys to build and hash.
+  const identities = new Map<IdentifierKind, Map<string, string>>();
+  const kindMap = (kind: IdentifierKind): Map<string, string> => {
+    let m = identities.get(kind);
+    if (!m) {
+      m = new Map();
+      identities.set(kind, m);
+    }
+    return m;
+  };
   const events = new Map<string, StoredEvent>();
   const eventsByProfile = new Map<string, StoredEvent[]>();
   const merges = new Map<string, MergeRecord>();
@@ -53,7 +61,7 @@ export function memoryStore(): ProfileStore {
 
   const reader = {
     getProfile: async (id: string) => profiles.get(id),
-    findProfileId: async (kind: IdentifierKind, value: string) => identities.get(key(kind, value)),
+    findProfileId: async (kind: IdentifierKind, value: string) => identities.get(kind)?.get(value),
     findEventProfileId: async (eventId: string) => events.get(eventId)?.profileId,
     listEvents: async (profileId: string): Promise<readonly StoredEvent[]> => eventsByProfile.get(profileId) ?? [],
     getMerge: async (id: string) => merges.get(id),
@@ -69,90 +77,93 @@ export function memoryStore(): ProfileStore {
     return list;
   };
 
-  function writer(undo: Array<() => void>): ProfileStoreWriter {
-    return {
-      ...reader,
-      async putProfile(profile) {
-        const before = profiles.get(profile.id);
-        const wasLive = before !== undefined && before.mergedInto === undefined;
-        const isLive = profile.mergedInto === undefined;
-        profiles.set(profile.id, profile);
-        live += Number(isLive) - Number(wasLive);
+  // One writer for all transactions: they are serialised, so the undo log of
+  // the running one is simply swapped in. Avoids building closures per call.
+  let undo: Array<() => void> = [];
+  const writer: ProfileStoreWriter = {
+    ...reader,
+    async putProfile(profile) {
+      const before = profiles.get(profile.id);
+      const wasLive = before !== undefined && before.mergedInto === undefined;
+      const isLive = profile.mergedInto === undefined;
+      profiles.set(profile.id, profile);
+      live += Number(isLive) - Number(wasLive);
+      undo.push(() => {
+        if (before) profiles.set(profile.id, before);
+        else profiles.delete(profile.id);
+        live -= Number(isLive) - Number(wasLive);
+      });
+    },
+    async linkIdentifier(kind, value, profileId) {
+      const m = kindMap(kind);
+      const before = m.get(value);
+      m.set(value, profileId);
+      undo.push(() => (before === undefined ? m.delete(value) : m.set(value, before)));
+    },
+    async unlinkIdentifier(kind, value) {
+      const m = kindMap(kind);
+      const before = m.get(value);
+      if (before === undefined) return;
+      m.delete(value);
+      undo.push(() => m.set(value, before));
+    },
+    async appendEvent(event) {
+      if (events.has(event.id)) return false;
+      events.set(event.id, event);
+      insertByTime(eventList(event.profileId), event);
+      undo.push(() => {
+        events.delete(event.id);
+        removeEvent(eventList(event.profileId), event.id);
+      });
+      return true;
+    },
+    async moveEvents(eventIds, toProfileId) {
+      for (const id of eventIds) {
+        const before = events.get(id);
+        if (!before || before.profileId === toProfileId) continue;
+        const moved: StoredEvent = { ...before, profileId: toProfileId };
+        events.set(id, moved);
+        removeEvent(eventList(before.profileId), id);
+        insertByTime(eventList(toProfileId), moved);
         undo.push(() => {
-          if (before) profiles.set(profile.id, before);
-          else profiles.delete(profile.id);
-          live -= Number(isLive) - Number(wasLive);
+          events.set(id, before);
+          removeEvent(eventList(toProfileId), id);
+          insertByTime(eventList(before.profileId), before);
         });
-      },
-      async linkIdentifier(kind, value, profileId) {
-        const k = key(kind, value);
-        const before = identities.get(k);
-        identities.set(k, profileId);
-        undo.push(() => (before === undefined ? identities.delete(k) : identities.set(k, before)));
-      },
-      async unlinkIdentifier(kind, value) {
-        const k = key(kind, value);
-        const before = identities.get(k);
-        if (before === undefined) return;
-        identities.delete(k);
-        undo.push(() => identities.set(k, before));
-      },
-      async appendEvent(event) {
-        if (events.has(event.id)) return false;
-        events.set(event.id, event);
-        insertByTime(eventList(event.profileId), event);
-        undo.push(() => {
-          events.delete(event.id);
-          removeEvent(eventList(event.profileId), event.id);
-        });
-        return true;
-      },
-      async moveEvents(eventIds, toProfileId) {
-        for (const id of eventIds) {
-          const before = events.get(id);
-          if (!before || before.profileId === toProfileId) continue;
-          const moved: StoredEvent = { ...before, profileId: toProfileId };
-          events.set(id, moved);
-          removeEvent(eventList(before.profileId), id);
-          insertByTime(eventList(toProfileId), moved);
-          undo.push(() => {
-            events.set(id, before);
-            removeEvent(eventList(toProfileId), id);
-            insertByTime(eventList(before.profileId), before);
-          });
+      }
+    },
+    async putMerge(record) {
+      const before = merges.get(record.id);
+      merges.set(record.id, record);
+      const list = mergesBySurvivor.get(record.survivorId) ?? [];
+      const index = list.findIndex((m) => m.id === record.id);
+      if (index >= 0) list[index] = record;
+      else list.push(record);
+      mergesBySurvivor.set(record.survivorId, list);
+      undo.push(() => {
+        if (before) {
+          merges.set(record.id, before);
+          list[index] = before;
+        } else {
+          merges.delete(record.id);
+          list.pop();
         }
-      },
-      async putMerge(record) {
-        const before = merges.get(record.id);
-        merges.set(record.id, record);
-        const list = mergesBySurvivor.get(record.survivorId) ?? [];
-        const index = list.findIndex((m) => m.id === record.id);
-        if (index >= 0) list[index] = record;
-        else list.push(record);
-        mergesBySurvivor.set(record.survivorId, list);
-        undo.push(() => {
-          if (before) {
-            merges.set(record.id, before);
-            list[index] = before;
-          } else {
-            merges.delete(record.id);
-            list.pop();
-          }
-        });
-      },
-    };
-  }
+      });
+    },
+  };
 
   return {
     ...reader,
     transaction<T>(fn: (tx: ProfileStoreWriter) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        const undo: Array<() => void> = [];
+        undo = [];
         try {
-          return await fn(writer(undo));
+          return await fn(writer);
         } catch (error) {
           for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
           throw error;
+        } finally {
+          undo = [];
         }
       };
       const result = queue.then(run, run);
