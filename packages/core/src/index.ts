@@ -53,3 +53,17 @@ export { applyRules, type RuleChanges } from './segments/applyRules.ts';
 export { ruleTriggers } from './segments/ruleTriggers.ts';
 export { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
 export { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';
+// event mappings
+export {
+  SEGMENT_TRACK_EVENT_NAMES,
+  SEGMENT_EXTERNAL_ID_TYPES,
+  segmentCallFor,
+  eventTypeFromSegment,
+  type SegmentTrackEventType,
+  type SegmentCall,
+} from './events/segmentEventNames.ts';
+export { toSegmentMessage, type SegmentMessage, type SegmentProduct, type SegmentExternalId } from './events/toSegmentMessage.ts';
+export { fromSegmentMessage } from './events/fromSegmentMessage.ts';
+export { GA4_EVENT_NAMES, GA4_CUSTOM_EVENT_TYPES, eventTypeFromGa4 } from './events/ga4EventNames.ts';
+export { toGa4Event, GA4_USER_CLIENT_ID_PREFIX, type Ga4Payload, type Ga4Event, type Ga4Item } from './events/toGa4Event.ts';
+export { fromGa4Event, type FromGa4EventOptions } from './events/fromGa4Event.ts';

@@ -141,6 +141,6 @@ export const eventPropertySchemas = {
   signed_up: z.object({ method: z.string().max(100).optional() }),
   store_visited: z.object({ storeId: z.string().max(100), guideId: z.string().max(100).optional(), note: z.string().max(2000).optional() }),
   coupon_claimed: z.object({ couponId: z.string().max(200).optional(), templateId: z.string().max(200).optional(), code: z.string().max(100).optional() }),
-  coupon_used: z.object({ couponId: z.string().max(200).optional(), code: z.string().max(100).optional(), orderId: id.optional(), discount: money.optional() }),
+  coupon_used: z.object({ couponId: z.string().max(200).optional(), code: z.string().max(100).optional(), orderId: id.optional(), discount: money.optional(), currency: currencySchema.optional() }),
   identified: z.object({}),
 } as const;
