@@ -67,3 +67,17 @@ export { fromSegmentMessage } from './events/fromSegmentMessage.ts';
 export { GA4_EVENT_NAMES, GA4_CUSTOM_EVENT_TYPES, eventTypeFromGa4 } from './events/ga4EventNames.ts';
 export { toGa4Event, GA4_USER_CLIENT_ID_PREFIX, type Ga4Payload, type Ga4Event, type Ga4Item } from './events/toGa4Event.ts';
 export { fromGa4Event, type FromGa4EventOptions } from './events/fromGa4Event.ts';
+// rfm
+export { computeRfm, type RfmRow } from './rfm/computeRfm.ts';
+export { computeRfmColumns, type RfmInput, type RfmScores } from './rfm/computeRfmColumns.ts';
+export type { RfmOrder } from './rfm/aggregateOrders.ts';
+export type { RfmOrderColumns } from './rfm/aggregateOrderColumns.ts';
+export type { RfmCustomerTotals } from './rfm/rfmCustomerTotals.ts';
+export { readRfmCsv, type RfmCsvOptions } from './rfm/readRfmCsv.ts';
+export type { RfmOptions, RfmMethod } from './rfm/rfmOptions.ts';
+export { ntileScores } from './rfm/ntileScores.ts';
+export { rfmBreakpoints } from './rfm/rfmBreakpoints.ts';
+export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegmentRule, type CompiledRfmSegments } from './rfm/rfmSegmentRule.ts';
+export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
+export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
+export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
