@@ -81,3 +81,16 @@ export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegment
 export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
 export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
 export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+// clv
+export { logGamma, gammaSign } from './math/logGamma.ts';
+export { digamma } from './math/digamma.ts';
+export { logBeta } from './math/logBeta.ts';
+export { logAddExp, logSumExp, logSubExp } from './math/logSumExp.ts';
+export { hyp2f1 } from './math/hyp2f1.ts';
+export { minimizeBfgs, type Objective, type BfgsOptions, type BfgsResult } from './math/minimizeBfgs.ts';
+export { hessian, numericGradient, type GradientFunction } from './math/hessian.ts';
+export { invertSymmetric } from './math/invertSymmetric.ts';
+export { sampleGamma } from './math/sampleGamma.ts';
+export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from './clv/transactionModel.ts';
+export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
+export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
