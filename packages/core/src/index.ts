@@ -27,3 +27,14 @@ export {
   eventPropertySchemas,
 } from './events/eventSchema.ts';
 export { memberkitEventSchema, parseEvent, type MemberkitEvent, type MemberkitEventInput } from './events/memberkitEvent.ts';
+
+// analytics
+export {
+  associationRules,
+  type AssociationRule,
+  type AssociationRuleOptions,
+  type AssociationRuleResult,
+  type FrequentItemset,
+} from './analytics/basket/associationRules.ts';
+export { filterRedundantRules } from './analytics/basket/filterRedundantRules.ts';
+export { recommend, type Recommendation, type RecommendOptions } from './analytics/basket/recommend.ts';
