@@ -94,3 +94,24 @@ export { sampleGamma } from './math/sampleGamma.ts';
 export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from './clv/transactionModel.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
 export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
+// analytics
+  associationRules,
+  type AssociationRule,
+  type AssociationRuleOptions,
+  type AssociationRuleResult,
+  type FrequentItemset,
+} from './analytics/basket/associationRules.ts';
+export { filterRedundantRules } from './analytics/basket/filterRedundantRules.ts';
+export { recommend, type Recommendation, type RecommendOptions } from './analytics/basket/recommend.ts';
+export type { OrderRecord } from './analytics/orderRecord.ts';
+  churnDataset,
+  CHURN_FEATURES,
+  type ChurnDataset,
+  type ChurnDatasetOptions,
+  type EngagementRecord,
+} from './analytics/churn/churnDataset.ts';
+export { fitLogisticRegression, type LogisticModel, type LogisticOptions } from './analytics/churn/fitLogisticRegression.ts';
+export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures } from './analytics/churn/fitChurnModel.ts';
+export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
+export { rocAuc } from './analytics/churn/rocAuc.ts';
+export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
