@@ -81,6 +81,7 @@ export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegment
 export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
 export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
 export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+export { refreshRfm, type ProfileRfm } from './rfm/refreshRfm.ts';
 // clv
 export { logGamma, gammaSign } from './math/logGamma.ts';
 export { digamma } from './math/digamma.ts';
