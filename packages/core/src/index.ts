@@ -27,3 +27,13 @@ export {
   eventPropertySchemas,
 } from './events/eventSchema.ts';
 export { memberkitEventSchema, parseEvent, type MemberkitEvent, type MemberkitEventInput } from './events/memberkitEvent.ts';
+
+// coupons
+export {
+  couponTemplateSchema,
+  parseCouponTemplate,
+  percentOffBasisPoints,
+  type CouponTemplate,
+  type CouponTemplateInput,
+  type CouponBenefit,
+} from './coupons/couponTemplate.ts';
