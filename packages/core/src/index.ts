@@ -48,7 +48,7 @@ export { couponDiscount, type PricedLine, type CouponOutcome } from './coupons/c
 export { selectStackable, type StackingCandidate } from './coupons/selectStackable.ts';
 export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
 export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
-export { quoteCoupons, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
+export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
 export { requestFingerprint } from './coupons/requestFingerprint.ts';
 export { runIdempotent } from './coupons/runIdempotent.ts';
 export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';

@@ -6,7 +6,7 @@ import { rejectionError } from './couponRejection.ts';
 import { couponUnusableReason } from './couponUnusableReason.ts';
 import { effectiveCouponState } from './couponValidity.ts';
 import { lockCouponsInputSchema, redeemCouponsInputSchema, unlockCouponsInputSchema, type CouponWalletInputs } from './couponWalletInputs.ts';
-import { quoteCoupons, type CouponQuote } from './quoteCoupons.ts';
+import { quoteCoupons, type CouponQuote, type ThresholdMode } from './quoteCoupons.ts';
 import { runIdempotent } from './runIdempotent.ts';
 import type { WalletCoupon } from './walletCoupon.ts';
 
@@ -15,6 +15,7 @@ export interface CheckoutDeps {
   readonly store: CouponStore;
   readonly clock: Clock;
   readonly lockTtlMs: number;
+  readonly thresholds: ThresholdMode;
 }
 
 /**
@@ -151,7 +152,7 @@ export async function redeemCoupons(deps: CheckoutDeps, input: CouponWalletInput
   return runIdempotent(store, i.key, 'redeem', { ...i, key: undefined }, async () => {
     const now = clock.now();
     const candidates = await Promise.all(i.codes.map(async (code) => ({ code, coupon: await store.getCouponByCode(code) })));
-    const quote = quoteCoupons(i.order, candidates, now);
+    const quote = quoteCoupons(i.order, candidates, now, { thresholds: deps.thresholds });
     const first = quote.rejected[0];
     if (first) {
       const error = rejectionError(first);

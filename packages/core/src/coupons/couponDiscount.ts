@@ -42,8 +42,10 @@ const fail = (reason: MemberkitErrorCode, message: string, details: Record<strin
  * - gift: the product, no amount.
  *
  * The amount is then spread over the eligible lines by {@link spreadDiscount}.
- * Thresholds (`minSpend`, `minItems`, 满 amounts) are checked against the
- * eligible amount still payable, i.e. after coupons applied before this one.
+ * Thresholds (`minSpend`, `minItems`, 满 amounts and 每满 steps) are measured
+ * on `thresholdLines` when given (a quote passes the order before any coupon:
+ * "parallel" thresholds), otherwise on what `lines` still owe; the amount
+ * taken is always limited to what the eligible `lines` still owe.
  *
  * @example
  * ```ts
@@ -53,21 +55,30 @@ const fail = (reason: MemberkitErrorCode, message: string, details: Record<strin
  * //=> { ok: true, discount: 3000, shippingDiscount: 0, lines: [{ index: 0, discount: 3000 }] }
  * ```
  */
-export function couponDiscount(template: CouponTemplate, lines: readonly PricedLine[], shippingRemaining: number): CouponOutcome {
+export function couponDiscount(
+  template: CouponTemplate,
+  lines: readonly PricedLine[],
+  shippingRemaining: number,
+  thresholdLines: readonly PricedLine[] = lines,
+): CouponOutcome {
   const eligible = lines.filter((l) => isLineEligible(template.scope, l));
   if (eligible.length === 0) return fail('coupon_not_applicable', 'no line of the order is covered by this coupon', { reason: 'no_eligible_lines' });
   let amount = 0;
+  for (const l of eligible) amount += l.remaining;
+  // What thresholds are measured on: the same lines, possibly before earlier coupons.
+  let base = 0;
   let items = 0;
-  for (const l of eligible) {
-    amount += l.remaining;
+  for (const l of thresholdLines) {
+    if (!isLineEligible(template.scope, l)) continue;
+    base += l.remaining;
     items += l.quantity;
   }
   const currency = template.currency;
   const b = template.benefit;
   const minSpend = b.kind === 'threshold' && 'amount' in b.threshold ? b.threshold.amount : template.minSpend;
   const minItems = b.kind === 'threshold' && 'items' in b.threshold ? b.threshold.items : template.minItems;
-  if (minSpend !== undefined && amount < minSpend) {
-    return fail('min_spend_not_met', `needs ${minSpend} ${currency} of eligible items, has ${amount}`, { minSpend, currency, eligibleAmount: amount });
+  if (minSpend !== undefined && base < minSpend) {
+    return fail('min_spend_not_met', `needs ${minSpend} ${currency} of eligible items, has ${base}`, { minSpend, currency, eligibleAmount: base });
   }
   if (minItems !== undefined && items < minItems) {
     return fail('min_spend_not_met', `needs ${minItems} eligible items, has ${items}`, { minItems, eligibleItems: items });
@@ -85,7 +96,7 @@ export function couponDiscount(template: CouponTemplate, lines: readonly PricedL
   if (b.kind === 'fixed') discount = b.amount;
   else if (b.kind === 'percentage') discount = Math.min(mulDivRound(amount, percentOffBasisPoints(b), 10_000, 'half_up'), b.maxDiscount ?? Infinity);
   else {
-    const steps = !b.stepped ? 1 : 'amount' in b.threshold ? Math.floor(amount / b.threshold.amount) : Math.floor(items / b.threshold.items);
+    const steps = !b.stepped ? 1 : 'amount' in b.threshold ? Math.floor(base / b.threshold.amount) : Math.floor(items / b.threshold.items);
     discount = Math.min(steps * b.discount, b.maxDiscount ?? Infinity);
   }
   discount = Math.min(discount, amount);

@@ -155,6 +155,30 @@ describe('stacking', () => {
   });
 });
 
+describe('thresholds when coupons stack', () => {
+  const stackable: CouponTemplateInput[] = [
+    { id: 'a', name: '满200减30', currency: 'CNY', benefit: { kind: 'threshold', threshold: { amount: 20000 }, discount: 3000 }, validity: relative, stacking: { mode: 'stackable', group: 'a' } },
+    { id: 'b', name: '满200减50', currency: 'CNY', benefit: { kind: 'threshold', threshold: { amount: 20000 }, discount: 5000 }, validity: relative, stacking: { mode: 'stackable', group: 'b' } },
+  ];
+  const run = async (thresholds: 'parallel' | 'sequential') => {
+    const w = createCouponWallet({ store: memoryCouponStore(), clock, templates: stackable, thresholds });
+    const a = (await w.claim({ key: 'a', memberId: 'm1', templateId: 'a' })).code;
+    const b = (await w.claim({ key: 'b', memberId: 'm1', templateId: 'b' })).code;
+    return w.quote(order([{ productId: 'x', price: 22000 }]), [a, b]);
+  };
+
+  it('parallel (default, like 平行满减): both thresholds are measured on ¥220 before coupons', async () => {
+    const q = await run('parallel');
+    expect([q.totalDiscount, q.rejected.length]).toEqual([8000, 0]);
+  });
+
+  it('sequential: after ¥30 off, ¥190 no longer meets the second ¥200 threshold', async () => {
+    const q = await run('sequential');
+    expect(q.totalDiscount).toBe(3000);
+    expect(q.rejected).toMatchObject([{ reason: 'min_spend_not_met', details: { minSpend: 20000, eligibleAmount: 19000 } }]);
+  });
+});
+
 describe('wallet states', () => {
   it('records why a coupon was issued (R-CPN-3)', async () => {
     const c = await wallet.issue({ key: 'winback-m1', memberId: 'm1', templateId: 'save30', source: { kind: 'lifecycle', ruleId: 'win_back_60d' } });

@@ -10,7 +10,7 @@ import { couponWindow, effectiveCouponState } from './couponValidity.ts';
 import { claimCouponInputSchema, expireCouponsInputSchema, issueCouponInputSchema, voidCouponInputSchema, type CouponWalletInputs } from './couponWalletInputs.ts';
 import { couponUnusableReason } from './couponUnusableReason.ts';
 import { lockCoupons, redeemCoupons, unlockCoupons, type CouponRedemptionResult } from './checkoutCoupons.ts';
-import { quoteCoupons, type CouponQuote } from './quoteCoupons.ts';
+import { quoteCoupons, type CouponQuote, type ThresholdMode } from './quoteCoupons.ts';
 import { runIdempotent } from './runIdempotent.ts';
 import type { CouponSource, WalletCoupon } from './walletCoupon.ts';
 
@@ -23,6 +23,8 @@ export interface CouponWalletOptions {
   readonly ids?: IdGenerator;
   /** How long a checkout lock holds when `lock` is not given `ttlMs`; default 15 minutes. */
   readonly lockTtlMs?: number;
+  /** How thresholds are measured when coupons stack; default `parallel` (see {@link ThresholdMode}). */
+  readonly thresholds?: ThresholdMode;
 }
 
 /**
@@ -75,7 +77,8 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
     if (templates.has(t.id)) throw new MemberkitError('invalid_config', `duplicate coupon template id ${t.id}`, { field: `${i}.id` });
     templates.set(t.id, t);
   });
-  const deps = { store, clock, lockTtlMs };
+  const thresholds = parseOrThrow(z.enum(['parallel', 'sequential']).default('parallel'), options.thresholds, 'invalid_config', 'thresholds');
+  const deps = { store, clock, lockTtlMs, thresholds };
 
   async function issueFrom(key: string, memberId: string, templateId: string, source: CouponSource, code: string | undefined, op: string, params: unknown) {
     return runIdempotent(store, key, op, params, async () => {
@@ -113,7 +116,7 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
       const order = parseOrThrow(couponOrderSchema, orderInput, 'invalid_input', 'order');
       const list = parseOrThrow(z.array(z.string().trim().min(1).max(200)).max(50), codes, 'invalid_input', 'codes');
       const candidates = await Promise.all(list.map(async (code) => ({ code, coupon: await store.getCouponByCode(code) })));
-      return quoteCoupons(order, candidates, clock.now());
+      return quoteCoupons(order, candidates, clock.now(), { thresholds });
     },
     lock: (input) => lockCoupons(deps, input),
     unlock: (input) => unlockCoupons(deps, input),

@@ -68,9 +68,9 @@ const walletCoupon = (template: CouponTemplate, i: number): WalletCoupon => ({
 describe('quoteCoupons properties', () => {
   it('never exceeds the eligible amount, line shares sum exactly, no negative line, each code answered once', () => {
     fc.assert(
-      fc.property(orderArb, fc.array(templateArb, { minLength: 1, maxLength: 5 }), (order, templates) => {
+      fc.property(orderArb, fc.array(templateArb, { minLength: 1, maxLength: 5 }), fc.constantFrom('parallel' as const, 'sequential' as const), (order, templates, mode) => {
         const candidates: QuoteCandidate[] = templates.map((t, i) => ({ code: `C${i}`, coupon: walletCoupon(t, i) }));
-        const q = quoteCoupons(order, candidates, 10);
+        const q = quoteCoupons(order, candidates, 10, { thresholds: mode });
         const base = order.lines.map((l) => l.price * l.quantity - (l.discount ?? 0));
         for (const a of q.applied) {
           const t = templates[Number(a.code.slice(1))] as CouponTemplate;
@@ -91,7 +91,7 @@ describe('quoteCoupons properties', () => {
         expect(q.shippingDiscount).toBeLessThanOrEqual(order.shipping);
         expect(q.total).toBe(q.subtotal + q.shipping - q.totalDiscount);
         expect([...q.applied.map((a) => a.code), ...q.rejected.map((r) => r.code)].sort()).toEqual(candidates.map((c) => c.code).sort());
-        expect(quoteCoupons(order, candidates, 10)).toEqual(q);
+        expect(quoteCoupons(order, candidates, 10, { thresholds: mode })).toEqual(q);
       }),
       { numRuns: 1000 },
     );

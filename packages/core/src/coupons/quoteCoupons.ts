@@ -61,6 +61,21 @@ export interface QuoteCandidate {
 }
 
 /**
+ * How thresholds (满 amounts, `minSpend`, `minItems`) are measured when
+ * several coupons apply: `parallel` (default) on the eligible lines before
+ * any coupon, as Taobao/Tmall's 平行满减 does, so coupons never knock each
+ * other below a threshold; `sequential` on what is still payable after the
+ * coupons applied before, which is stricter for the merchant.
+ *
+ * @example
+ * ```ts
+ * import type { ThresholdMode } from '@memberkit/core';
+ * const mode: ThresholdMode = 'parallel';
+ * ```
+ */
+export type ThresholdMode = 'parallel' | 'sequential';
+
+/**
  * Prices `candidates` against `order` at instant `now`, touching nothing.
  *
  * 1. Each code is checked on its own: state and dates
@@ -71,9 +86,10 @@ export interface QuoteCandidate {
  *    ({@link selectStackable}): the earlier code wins a conflict.
  * 3. Accepted coupons are applied one after another in
  *    {@link compareApplicationOrder} (product-level → order-level → shipping →
- *    gift; then higher priority; then given order), each on what is still
- *    payable after the ones before. A threshold no longer met at that point
- *    rejects the coupon with `min_spend_not_met`.
+ *    gift; then higher priority; then given order), each taking at most what
+ *    is still payable after the ones before. Thresholds follow `thresholds`
+ *    ({@link ThresholdMode}); in `sequential` mode a threshold no longer met at
+ *    that point rejects the coupon with `min_spend_not_met`.
  *
  * @example
  * ```ts
@@ -83,7 +99,13 @@ export interface QuoteCandidate {
  * //=> 'coupon_not_found'
  * ```
  */
-export function quoteCoupons(order: CouponOrder, candidates: readonly QuoteCandidate[], now: number): CouponQuote {
+export function quoteCoupons(
+  order: CouponOrder,
+  candidates: readonly QuoteCandidate[],
+  now: number,
+  options: { thresholds?: ThresholdMode } = {},
+): CouponQuote {
+  const parallel = (options.thresholds ?? 'parallel') === 'parallel';
   const original: PricedLine[] = order.lines.map((l, index) => ({
     index,
     productId: l.productId,
@@ -121,7 +143,7 @@ export function quoteCoupons(order: CouponOrder, candidates: readonly QuoteCandi
   let shippingLeft = order.shipping;
   const applied: AppliedCoupon[] = [];
   for (const a of accepted) {
-    const outcome = couponDiscount(a.coupon.template, lines, shippingLeft);
+    const outcome = couponDiscount(a.coupon.template, lines, shippingLeft, parallel ? original : lines);
     if (!outcome.ok) {
       reject(a.index, a.code, outcome);
       continue;
