@@ -130,7 +130,7 @@ class Lock extends OnCoupon {
     c.lock = { orderId: this.orderId, expiresAt: now + 3_600_000 };
     record(m, (w) => w.lock(input), (out as { v: unknown }).v);
   }
-  toString = () => `lock(#${this.pick}, ${this.orderId})`;
+  override toString = () => `lock(#${this.pick}, ${this.orderId})`;
 }
 
 class Unlock extends OnCoupon {
@@ -148,7 +148,7 @@ class Unlock extends OnCoupon {
     }
     expect(out).toEqual({ ok: false, code: s === 'locked' ? 'coupon_locked' : s === 'used' ? 'coupon_used' : 'coupon_void' });
   }
-  toString = () => `unlock(#${this.pick}, ${this.orderId})`;
+  override toString = () => `unlock(#${this.pick}, ${this.orderId})`;
 }
 
 class Redeem extends OnCoupon {
@@ -171,7 +171,7 @@ class Redeem extends OnCoupon {
     delete c.lock;
     record(m, (w) => w.redeem(input), result);
   }
-  toString = () => `redeem(#${this.pick}, ${this.orderId}${this.wrongMember ? ', wrong member' : ''})`;
+  override toString = () => `redeem(#${this.pick}, ${this.orderId}${this.wrongMember ? ', wrong member' : ''})`;
 }
 
 class Void extends OnCoupon {
@@ -185,7 +185,7 @@ class Void extends OnCoupon {
       delete c.lock;
     } else expect(out).toEqual({ ok: false, code: `coupon_${s}` });
   }
-  toString = () => `void(#${this.pick})`;
+  override toString = () => `void(#${this.pick})`;
 }
 
 class Advance implements Cmd {
