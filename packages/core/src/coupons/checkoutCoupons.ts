@@ -10,7 +10,15 @@ import { quoteCoupons, type CouponQuote, type ThresholdMode } from './quoteCoupo
 import { runIdempotent } from './runIdempotent.ts';
 import type { WalletCoupon } from './walletCoupon.ts';
 
-/** What the checkout steps need from the wallet. */
+/**
+ * What the checkout steps need from the wallet.
+ *
+ * @example
+ * ```ts
+ * import { manualClock, memoryCouponStore } from '@memberkit/core';
+ * const deps = { store: memoryCouponStore(), clock: manualClock(0), lockTtlMs: 900_000, thresholds: 'parallel' as const };
+ * ```
+ */
 export interface CheckoutDeps {
   readonly store: CouponStore;
   readonly clock: Clock;

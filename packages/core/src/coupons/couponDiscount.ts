@@ -4,7 +4,15 @@ import { isLineEligible } from './isLineEligible.ts';
 import { mulDivRound } from './mulDivRound.ts';
 import { spreadDiscount } from './spreadDiscount.ts';
 
-/** An order line as a quote sees it while applying coupons one after another. */
+/**
+ * An order line as a quote sees it while applying coupons one after another.
+ *
+ * @example
+ * ```ts
+ * import type { PricedLine } from '@memberkit/core';
+ * const line: PricedLine = { index: 0, productId: 'p1', category: 'shoes', quantity: 2, remaining: 39800 };
+ * ```
+ */
 export interface PricedLine {
   readonly index: number;
   readonly productId: string;
@@ -14,7 +22,15 @@ export interface PricedLine {
   readonly remaining: number;
 }
 
-/** What one coupon gives against the current state of an order. */
+/**
+ * What one coupon gives against the current state of an order.
+ *
+ * @example
+ * ```ts
+ * import type { CouponOutcome } from '@memberkit/core';
+ * const taken = (o: CouponOutcome) => (o.ok ? o.discount + o.shippingDiscount : 0);
+ * ```
+ */
 export type CouponOutcome =
   | {
       readonly ok: true;

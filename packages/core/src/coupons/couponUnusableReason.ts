@@ -2,7 +2,15 @@ import type { MemberkitErrorCode } from '../errors/errorCodes.ts';
 import { effectiveCouponState } from './couponValidity.ts';
 import type { WalletCoupon } from './walletCoupon.ts';
 
-/** Why a coupon cannot be used right now, independent of the order's lines. */
+/**
+ * Why a coupon cannot be used right now, independent of the order's lines.
+ *
+ * @example
+ * ```ts
+ * import type { UnusableReason } from '@memberkit/core';
+ * const r: UnusableReason = { reason: 'coupon_locked', message: 'held by another checkout', details: { until: 0 } };
+ * ```
+ */
 export interface UnusableReason {
   readonly reason: MemberkitErrorCode;
   readonly message: string;

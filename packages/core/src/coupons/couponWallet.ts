@@ -14,7 +14,15 @@ import { quoteCoupons, type CouponQuote, type ThresholdMode } from './quoteCoupo
 import { runIdempotent } from './runIdempotent.ts';
 import type { CouponSource, WalletCoupon } from './walletCoupon.ts';
 
-/** How to build a {@link CouponWallet}. */
+/**
+ * How to build a {@link CouponWallet}.
+ *
+ * @example
+ * ```ts
+ * import { memoryCouponStore, type CouponWalletOptions } from '@memberkit/core';
+ * const options: CouponWalletOptions = { store: memoryCouponStore(), templates: [], lockTtlMs: 10 * 60_000 };
+ * ```
+ */
 export interface CouponWalletOptions {
   readonly store: CouponStore;
   /** The templates coupons can be issued from (usually the program's `coupons`). */
@@ -33,6 +41,12 @@ export interface CouponWalletOptions {
  * Every mutating call takes an idempotency `key` (replay → first result;
  * same key, other parameters → `idempotency_conflict`) and is safe under
  * concurrency through the store's atomic insert and compare-and-set.
+ *
+ * @example
+ * ```ts
+ * import type { CouponWallet } from '@memberkit/core';
+ * const usable = async (wallet: CouponWallet, memberId: string) => (await wallet.list(memberId)).filter((c) => c.state === 'available');
+ * ```
  */
 export interface CouponWallet {
   issue(input: CouponWalletInputs['issue']): Promise<WalletCoupon>;

@@ -1,6 +1,14 @@
 import type { CouponTemplate } from './couponTemplate.ts';
 
-/** The parts of an order line that decide whether a coupon covers it. */
+/**
+ * The parts of an order line that decide whether a coupon covers it.
+ *
+ * @example
+ * ```ts
+ * import type { EligibilityLine } from '@memberkit/core';
+ * const line: EligibilityLine = { productId: 'p1', category: 'shoes' };
+ * ```
+ */
 export interface EligibilityLine {
   readonly productId: string;
   readonly category?: string | undefined;

@@ -4,6 +4,12 @@ import { MemberkitError } from '../errors/memberkitError.ts';
  * How {@link mulDivRound} rounds a quotient that is not whole:
  * `floor` drops the fraction; `half_up` rounds .5 and above up (the usual
  * 四舍五入 at the fen).
+ *
+ * @example
+ * ```ts
+ * import type { IntegerRounding } from '@memberkit/core';
+ * const r: IntegerRounding = 'half_up';
+ * ```
  */
 export type IntegerRounding = 'floor' | 'half_up';
 

@@ -6,7 +6,15 @@ import { couponUnusableReason } from './couponUnusableReason.ts';
 import { selectStackable } from './selectStackable.ts';
 import type { WalletCoupon } from './walletCoupon.ts';
 
-/** A coupon that applies, with what it takes off and where. */
+/**
+ * A coupon that applies, with what it takes off and where.
+ *
+ * @example
+ * ```ts
+ * import type { AppliedCoupon } from '@memberkit/core';
+ * const saved = (a: AppliedCoupon) => a.discount + a.shippingDiscount;
+ * ```
+ */
 export interface AppliedCoupon {
   readonly code: string;
   readonly couponId: string;
@@ -20,7 +28,15 @@ export interface AppliedCoupon {
   readonly gift?: { readonly productId: string; readonly quantity: number };
 }
 
-/** One order line after coupons. */
+/**
+ * One order line after coupons.
+ *
+ * @example
+ * ```ts
+ * import type { QuotedLine } from '@memberkit/core';
+ * const line: QuotedLine = { index: 0, productId: 'coat', amount: 15000, discount: 1957, total: 13043 };
+ * ```
+ */
 export interface QuotedLine {
   readonly index: number;
   readonly productId: string;
@@ -35,6 +51,12 @@ export interface QuotedLine {
 /**
  * The priced result of a set of codes against an order: what applies, what
  * does not and why, and the exact discount per line.
+ *
+ * @example
+ * ```ts
+ * import type { CouponQuote } from '@memberkit/core';
+ * const why = (q: CouponQuote) => q.rejected.map((r) => `${r.code}: ${r.reason}`);
+ * ```
  */
 export interface CouponQuote {
   readonly currency: string;
@@ -54,7 +76,15 @@ export interface CouponQuote {
   readonly total: number;
 }
 
-/** A code and the wallet coupon it names (`undefined` when unknown). */
+/**
+ * A code and the wallet coupon it names (`undefined` when unknown).
+ *
+ * @example
+ * ```ts
+ * import type { QuoteCandidate } from '@memberkit/core';
+ * const unknown: QuoteCandidate = { code: 'NOPE', coupon: undefined };
+ * ```
+ */
 export interface QuoteCandidate {
   readonly code: string;
   readonly coupon: WalletCoupon | undefined;

@@ -1,6 +1,14 @@
 import type { CouponTemplate } from './couponTemplate.ts';
 
-/** A coupon competing for a place in an order, in the order its code was given. */
+/**
+ * A coupon competing for a place in an order, in the order its code was given.
+ *
+ * @example
+ * ```ts
+ * import type { StackingCandidate } from '@memberkit/core';
+ * const c: StackingCandidate = { code: 'A', stacking: { mode: 'exclusive' } };
+ * ```
+ */
 export interface StackingCandidate {
   readonly code: string;
   readonly stacking: CouponTemplate['stacking'];
@@ -18,10 +26,11 @@ export interface StackingCandidate {
  * @example
  * ```ts
  * import { selectStackable } from '@memberkit/core';
- * selectStackable([
+ * const conflicts = selectStackable([
  *   { code: 'A', stacking: { mode: 'stackable', group: 'g', maxPerOrder: 1 } },
  *   { code: 'B', stacking: { mode: 'stackable', group: 'g', maxPerOrder: 1 } },
  * ]);
+ * conflicts;
  * //=> [undefined, { conflictsWith: ['A'], group: 'g', maxPerOrder: 1 }]
  * ```
  */

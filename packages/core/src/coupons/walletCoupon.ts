@@ -61,7 +61,15 @@ export const couponSourceSchema = z.discriminatedUnion('kind', [
  */
 export type CouponSource = z.output<typeof couponSourceSchema>;
 
-/** A checkout reservation: which order holds the coupon and until when. */
+/**
+ * A checkout reservation: which order holds the coupon and until when.
+ *
+ * @example
+ * ```ts
+ * import type { CouponLock } from '@memberkit/core';
+ * const lock: CouponLock = { orderId: 'o1', lockedAt: 0, expiresAt: 900_000 };
+ * ```
+ */
 export interface CouponLock {
   readonly orderId: string;
   readonly lockedAt: number;
@@ -69,7 +77,15 @@ export interface CouponLock {
   readonly expiresAt: number;
 }
 
-/** What a redemption recorded: the order and the discount the coupon gave. */
+/**
+ * What a redemption recorded: the order and the discount the coupon gave.
+ *
+ * @example
+ * ```ts
+ * import type { CouponRedemption } from '@memberkit/core';
+ * const r: CouponRedemption = { orderId: 'o1', redeemedAt: 0, discount: 3000, shippingDiscount: 0 };
+ * ```
+ */
 export interface CouponRedemption {
   readonly orderId: string;
   readonly redeemedAt: number;

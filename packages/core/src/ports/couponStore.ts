@@ -1,6 +1,14 @@
 import type { WalletCoupon } from '../coupons/walletCoupon.ts';
 
-/** Issue limits a store enforces atomically when it inserts a coupon. */
+/**
+ * Issue limits a store enforces atomically when it inserts a coupon.
+ *
+ * @example
+ * ```ts
+ * import type { IssueLimits } from '@memberkit/core';
+ * const limits: IssueLimits = { perMember: 1, total: 10_000 };
+ * ```
+ */
 export interface IssueLimits {
   /** At most this many coupons of the template per member (每人限领). */
   readonly perMember?: number | undefined;
@@ -8,13 +16,29 @@ export interface IssueLimits {
   readonly total?: number | undefined;
 }
 
-/** Outcome of {@link CouponStore.insertCoupon}. */
+/**
+ * Outcome of {@link CouponStore.insertCoupon}.
+ *
+ * @example
+ * ```ts
+ * import type { InsertCouponResult } from '@memberkit/core';
+ * const full = (r: InsertCouponResult) => r.status === 'limit_reached';
+ * ```
+ */
 export type InsertCouponResult =
   | { readonly status: 'inserted' }
   | { readonly status: 'limit_reached'; readonly scope: 'member' | 'total'; readonly limit: number }
   | { readonly status: 'duplicate_code' };
 
-/** Outcome of {@link CouponStore.beginRequest}. */
+/**
+ * Outcome of {@link CouponStore.beginRequest}.
+ *
+ * @example
+ * ```ts
+ * import type { BeginRequestResult } from '@memberkit/core';
+ * const replay = (r: BeginRequestResult) => (r.status === 'done' ? r.result : undefined);
+ * ```
+ */
 export type BeginRequestResult =
   /** First time this key is seen: it is now recorded as in progress. */
   | { readonly status: 'new' }
