@@ -9,7 +9,8 @@ export interface RfmBenchData {
   readonly customerIds: string[];
   readonly customerIndex: Uint32Array;
   readonly at: Float64Array;
-  readonly amount: Float64Array;
+  /** Integer cents (Uint32Array: 40 MB for 10M orders instead of 80). */
+  readonly amount: Uint32Array;
 }
 
 export const BENCH_START = Date.UTC(2024, 0, 1);
@@ -24,7 +25,7 @@ export function generateRfmBenchData(orders: number, customers: number, seed = 2
   const customerIds = Array.from({ length: customers }, (_, i) => customerIdOf(i));
   const customerIndex = new Uint32Array(orders);
   const at = new Float64Array(orders);
-  const amount = new Float64Array(orders);
+  const amount = new Uint32Array(orders);
   const first = new Uint32Array(customers);
   for (let i = 0; i < customers; i++) first[i] = i;
   for (let i = customers - 1; i > 0; i--) {

@@ -96,6 +96,8 @@ export class ByteTotalsTable {
       const offsets = new Uint32Array(this.offsets.length * 2);
       offsets.set(this.offsets);
       this.offsets = offsets;
+    }
+    if (c >= this.slotOf.length) {
       const slotOf = new Int32Array(this.slotOf.length * 2);
       slotOf.set(this.slotOf);
       this.slotOf = slotOf;

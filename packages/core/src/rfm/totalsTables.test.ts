@@ -63,4 +63,17 @@ describe('customer totals tables', () => {
     expect(viaBytes(orders)).toEqual(want);
     expect(viaStrings(orders)).toEqual(want);
   });
+
+  it('keep every customer past the 2^17 mark, where index arrays and the slot table grow at different times', () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 140_000; i++) orders.push([`k${i}`, i, 1]);
+    orders.push(['k131072', 1e6, 5], ['k0', 1e6, 5]);
+    const bytes = viaBytes(orders);
+    const strings = viaStrings(orders);
+    for (const t of [bytes, strings]) {
+      expect(t.customerIds).toHaveLength(140_000);
+      expect(t.frequency.every((f) => f >= 1)).toBe(true);
+      expect([t.frequency[131_072], t.monetary[131_072], t.lastAt[131_072]]).toEqual([2, 6, 1e6]);
+    }
+  });
 });
