@@ -142,8 +142,8 @@ export class ByteTotalsTable {
       const from = this.slotOf[c] as number;
       let s = (this.i32[from * I32 + 4] as number) & mask;
       while (i32[s * I32] !== 0) s = (s + 1) & mask;
-      i32.set(this.i32.subarray(from * I32, from * I32 + 5), s * I32);
-      f64.set(this.f64.subarray(from * F64 + 3, from * F64 + 6), s * F64 + 3);
+      for (let k = 0; k < 5; k++) i32[s * I32 + k] = this.i32[from * I32 + k] as number;
+      for (let k = 3; k < 6; k++) f64[s * F64 + k] = this.f64[from * F64 + k] as number;
       this.slotOf[c] = s;
     }
     this.i32 = i32;

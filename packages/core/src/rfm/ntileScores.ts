@@ -1,4 +1,4 @@
-import { orderStatistics, selectById } from './quickselect.ts';
+import { orderStatistics, splitById } from './quickselect.ts';
 
 /**
  * The first row (0-based) of each tile after the first, as SQL's NTILE(t)
@@ -85,11 +85,7 @@ export function ntileScores(keys: ArrayLike<number>, ids: readonly string[], til
     const lo = below[g] as number;
     // Boundaries falling strictly inside this group split it by id order.
     const cuts = starts.filter((s) => s > lo && s < lo + size).map((s) => s - lo);
-    let from = 0;
-    for (const cut of cuts) {
-      selectById(idx, ids, from, size - 1, cut);
-      from = cut;
-    }
+    splitById(idx, ids, cuts);
     for (let p = 0; p < size; p++) {
       let tile = 1;
       for (const s of starts) if (s <= lo + p) tile++;

@@ -89,7 +89,9 @@ export class StringTotalsTable {
       let s = hashString(id) & mask;
       while (keys[s] !== undefined) s = (s + 1) & mask;
       keys[s] = id;
-      f64.set(this.f64.subarray(3 * from, 3 * from + 3), 3 * s);
+      f64[3 * s] = this.f64[3 * from] as number;
+      f64[3 * s + 1] = this.f64[3 * from + 1] as number;
+      f64[3 * s + 2] = this.f64[3 * from + 2] as number;
       this.slotOf[c] = s;
     }
     this.keys = keys;
