@@ -53,7 +53,17 @@ const optionsSchema = z.object({
   order: z.enum(['customerId', 'input']).default('customerId'),
 });
 
-/** {@link RfmOptions} after validation, with `asOf` in epoch milliseconds. */
+/**
+ * {@link RfmOptions} after validation, with `asOf` in epoch milliseconds and
+ * every default filled in. Internal.
+ *
+ * @example
+ * ```ts
+ * const o: ResolvedRfmOptions = resolveRfmOptions({ asOf: 0 });
+ * [o.method, o.fallback, o.order];
+ * //=> ['ntile', 'Others', 'customerId']
+ * ```
+ */
 export interface ResolvedRfmOptions {
   readonly asOf: number;
   readonly method: RfmMethod;

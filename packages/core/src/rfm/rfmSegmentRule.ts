@@ -47,7 +47,18 @@ export interface RfmSegmentRule {
   readonly description?: string | undefined;
 }
 
-/** A segment table resolved into a 125-cell lookup: `cells[cellIndex(r, f, m)]` indexes `names`. */
+/**
+ * A segment table resolved into a 125-cell lookup: `cells[rfmCellIndex(r, f, m)]`
+ * indexes `names`; see {@link compileRfmSegments}.
+ *
+ * @example
+ * ```ts
+ * import { compileRfmSegments, type CompiledRfmSegments } from '@memberkit/core';
+ * const compiled: CompiledRfmSegments = compileRfmSegments([], 'Everyone');
+ * [compiled.names, compiled.cells.length];
+ * //=> [['Everyone'], 125]
+ * ```
+ */
 export interface CompiledRfmSegments {
   /** The distinct segment names in rule order, then the fallback (last). */
   readonly names: readonly string[];

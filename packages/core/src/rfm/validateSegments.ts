@@ -1,6 +1,16 @@
 import { compileRfmSegments, rfmCellIndex, type RfmSegmentRule } from './rfmSegmentRule.ts';
 
-/** What {@link validateSegments} found in a segment table. */
+/**
+ * What {@link validateSegments} found in a segment table.
+ *
+ * @example
+ * ```ts
+ * import { validateSegments, type RfmSegmentReport } from '@memberkit/core';
+ * const report: RfmSegmentReport = validateSegments([{ name: 'All', r: [1, 5], f: [1, 5], m: [1, 5] }]);
+ * [report.ok, report.cellsPerRule];
+ * //=> [true, [125]]
+ * ```
+ */
 export interface RfmSegmentReport {
   /** True when every cell is reached and every rule can match. */
   readonly ok: boolean;
