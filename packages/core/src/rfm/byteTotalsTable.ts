@@ -7,6 +7,7 @@ import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
 // Key and running totals share a cache line, so an order costs one memory miss.
 const I32 = 12;
 const F64 = 6;
+const BATCH = 256;
 
 /**
  * Interns customer ids read as bytes (never as strings) and accumulates
@@ -44,24 +45,78 @@ export class ByteTotalsTable {
     this.f64 = new Float64Array(buffer);
   }
 
-  /** Records one order of the customer whose id is `bytes[start, end)`. */
+  // Orders are applied in batches of BATCH: a first pass hashes every id of the batch and
+  // touches its home slot, so the batch's cache and TLB misses overlap instead of stalling
+  // one by one (a million customers make the table far larger than any cache); the second
+  // pass then finds the slots in cache. Order of first appearance is kept.
+  private batchBytes: Uint8Array[] = [];
+  private batchStart = new Int32Array(BATCH);
+  private batchEnd = new Int32Array(BATCH);
+  private batchAt = new Float64Array(BATCH);
+  private batchAmount = new Float64Array(BATCH);
+  private batchHash = new Int32Array(BATCH);
+  private batchK0 = new Int32Array(BATCH);
+  private batchK1 = new Int32Array(BATCH);
+  private batchSize = 0;
+  /** Keeps the touching loads of the first pass from being optimised away. */
+  sink = 0;
+
+  /**
+   * Records one order of the customer whose id is `bytes[start, end)`. The bytes
+   * must stay unchanged until {@link flush} (the CSV reader flushes after each chunk).
+   */
   add(bytes: Uint8Array, start: number, end: number, at: number, amount: number): void {
-    let h = 0x811c9dc5;
-    let k0 = 0;
-    let k1 = 0;
-    const len = end - start;
-    for (let i = 0; i < len; i++) {
-      const b = bytes[start + i] as number;
-      h = Math.imul(h ^ b, 0x01000193);
-      if (i < 4) k0 |= b << (i << 3);
-      else if (i < 8) k1 |= b << ((i - 4) << 3);
+    const k = this.batchSize;
+    this.batchBytes[k] = bytes;
+    this.batchStart[k] = start;
+    this.batchEnd[k] = end;
+    this.batchAt[k] = at;
+    this.batchAmount[k] = amount;
+    this.batchSize = k + 1;
+    if (k + 1 === BATCH) this.flush();
+  }
+
+  /** Applies the pending batch. */
+  flush(): void {
+    const n = this.batchSize;
+    const i32 = this.i32;
+    const f64 = this.f64;
+    const mask = this.mask;
+    let sink = 0;
+    for (let k = 0; k < n; k++) {
+      const bytes = this.batchBytes[k] as Uint8Array;
+      const start = this.batchStart[k] as number;
+      const len = (this.batchEnd[k] as number) - start;
+      let h = 0x811c9dc5;
+      let k0 = 0;
+      let k1 = 0;
+      for (let i = 0; i < len; i++) {
+        const b = bytes[start + i] as number;
+        h = Math.imul(h ^ b, 0x01000193);
+        if (i < 4) k0 |= b << (i << 3);
+        else if (i < 8) k1 |= b << ((i - 4) << 3);
+      }
+      // murmur3's finaliser: FNV's low bits barely change between ids such as c0000123 and c0000124.
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      this.batchHash[k] = h;
+      this.batchK0[k] = k0;
+      this.batchK1[k] = k1;
+      const slot = h & mask;
+      sink += (i32[slot * I32] as number) + (f64[slot * F64 + 5] as number);
     }
-    // murmur3's finaliser: FNV's low bits barely change between ids such as c0000123 and c0000124.
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
+    this.sink = sink;
+    for (let k = 0; k < n; k++) {
+      this.apply(this.batchBytes[k] as Uint8Array, this.batchStart[k] as number, this.batchEnd[k] as number, this.batchHash[k] as number, this.batchK0[k] as number, this.batchK1[k] as number, this.batchAt[k] as number, this.batchAmount[k] as number);
+    }
+    this.batchSize = 0;
+  }
+
+  private apply(bytes: Uint8Array, start: number, end: number, h: number, k0: number, k1: number, at: number, amount: number): void {
+    const len = end - start;
     const i32 = this.i32;
     const mask = this.mask;
     let s = h & mask;
@@ -153,6 +208,7 @@ export class ByteTotalsTable {
 
   /** The totals in order of first appearance. */
   finish(): RfmCustomerTotals {
+    this.flush();
     const n = this.size;
     const lastAt = new Float64Array(n);
     const frequency = new Float64Array(n);

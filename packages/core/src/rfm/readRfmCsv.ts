@@ -197,6 +197,7 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
           line++;
           fail('csv', 'unterminated quoted field', b, lineStart, n);
         }
+        table.flush();
         return lineStart;
       }
       line++;
@@ -230,7 +231,11 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       const amount = parseAmount(b, starts[amountCol] as number, ends[amountCol] as number);
       if (Number.isNaN(amount)) fail(names.amount, 'expected a non-negative decimal amount', b, starts[amountCol] as number, ends[amountCol] as number);
       table.add(idBytes, is, ie, t, amount);
+      // An unescaped id lives in a scratch buffer that the next quoted id overwrites.
+      if (idBytes === scratch) table.flush();
     }
+    // The batch refers to bytes of `b`, which the next chunk may replace.
+    table.flush();
     return n;
   };
 

@@ -1,5 +1,7 @@
 import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
 
+const BATCH = 256;
+
 function hashString(id: string): number {
   let h = 0x811c9dc5;
   const len = id.length;
@@ -41,11 +43,49 @@ export class StringTotalsTable {
     this.f64 = new Float64Array(3 * capacity);
   }
 
+  // Orders are applied in batches: a first pass hashes the batch's ids and touches their
+  // home slots so that the cache and TLB misses overlap, a second pass does the work (see
+  // ByteTotalsTable). Order of first appearance is kept.
+  private batchIds: string[] = [];
+  private batchAt = new Float64Array(BATCH);
+  private batchAmount = new Float64Array(BATCH);
+  private batchHash = new Int32Array(BATCH);
+  private batchSize = 0;
+  /** Keeps the touching loads of the first pass from being optimised away. */
+  sink = 0;
+
   /** Records one order of `id` (a non-empty string, checked by the caller). */
   add(id: string, at: number, amount: number): void {
+    const k = this.batchSize;
+    this.batchIds[k] = id;
+    this.batchAt[k] = at;
+    this.batchAmount[k] = amount;
+    this.batchSize = k + 1;
+    if (k + 1 === BATCH) this.flush();
+  }
+
+  /** Applies the pending batch. */
+  flush(): void {
+    const n = this.batchSize;
+    const keys = this.keys;
+    const f64 = this.f64;
+    const mask = this.mask;
+    let sink = 0;
+    for (let k = 0; k < n; k++) {
+      const h = hashString(this.batchIds[k] as string);
+      this.batchHash[k] = h;
+      const slot = h & mask;
+      sink += (f64[3 * slot] as number) + (keys[slot] === undefined ? 0 : 1);
+    }
+    this.sink = sink;
+    for (let k = 0; k < n; k++) this.apply(this.batchIds[k] as string, this.batchHash[k] as number, this.batchAt[k] as number, this.batchAmount[k] as number);
+    this.batchSize = 0;
+  }
+
+  private apply(id: string, h: number, at: number, amount: number): void {
     const keys = this.keys;
     const mask = this.mask;
-    let s = hashString(id) & mask;
+    let s = h & mask;
     for (;;) {
       const key = keys[s];
       if (key === id) break;
@@ -101,6 +141,7 @@ export class StringTotalsTable {
 
   /** The totals in order of first appearance. */
   finish(): RfmCustomerTotals {
+    this.flush();
     const n = this.size;
     const customerIds = new Array<string>(n);
     const lastAt = new Float64Array(n);
