@@ -193,13 +193,17 @@ export class ByteTotalsTable {
     const buffer = new ArrayBuffer(cap * 48);
     const i32 = new Int32Array(buffer);
     const f64 = new Float64Array(buffer);
-    for (let c = 0; c < this.size; c++) {
-      const from = this.slotOf[c] as number;
-      let s = (this.i32[from * I32 + 4] as number) & mask;
+    const old32 = this.i32;
+    const old64 = this.f64;
+    // Walk the old table in slot order: sequential reads, only the writes land at random.
+    for (let from = 0; from <= this.mask; from++) {
+      const entry = old32[from * I32] as number;
+      if (entry === 0) continue;
+      let s = (old32[from * I32 + 4] as number) & mask;
       while (i32[s * I32] !== 0) s = (s + 1) & mask;
-      for (let k = 0; k < 5; k++) i32[s * I32 + k] = this.i32[from * I32 + k] as number;
-      for (let k = 3; k < 6; k++) f64[s * F64 + k] = this.f64[from * F64 + k] as number;
-      this.slotOf[c] = s;
+      for (let k = 0; k < 5; k++) i32[s * I32 + k] = old32[from * I32 + k] as number;
+      for (let k = 3; k < 6; k++) f64[s * F64 + k] = old64[from * F64 + k] as number;
+      this.slotOf[entry - 1] = s;
     }
     this.i32 = i32;
     this.f64 = f64;

@@ -25,7 +25,8 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
       let j = i + 1;
       while (j < end && (bytes[j] as number) < 0x80 && j - i < 8192) j++;
       flush();
-      parts.push(String.fromCharCode(...bytes.subarray(i, j)));
+      // apply takes the typed array as it is; a spread would walk an iterator.
+      parts.push(String.fromCharCode.apply(null, bytes.subarray(i, j) as unknown as number[]));
       i = j;
       continue;
     }

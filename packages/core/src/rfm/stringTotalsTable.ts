@@ -123,15 +123,21 @@ export class StringTotalsTable {
     const mask = cap - 1;
     const keys = new Array<string | undefined>(cap).fill(undefined);
     const f64 = new Float64Array(3 * cap);
-    for (let c = 0; c < this.size; c++) {
-      const from = this.slotOf[c] as number;
-      const id = this.keys[from] as string;
+    const oldKeys = this.keys;
+    const old64 = this.f64;
+    // Customer index of each old slot, so the old table can be walked in slot order.
+    const owner = new Int32Array(this.mask + 1).fill(-1);
+    for (let c = 0; c < this.size; c++) owner[this.slotOf[c] as number] = c;
+    for (let from = 0; from <= this.mask; from++) {
+      const c = owner[from] as number;
+      if (c < 0) continue;
+      const id = oldKeys[from] as string;
       let s = hashString(id) & mask;
       while (keys[s] !== undefined) s = (s + 1) & mask;
       keys[s] = id;
-      f64[3 * s] = this.f64[3 * from] as number;
-      f64[3 * s + 1] = this.f64[3 * from + 1] as number;
-      f64[3 * s + 2] = this.f64[3 * from + 2] as number;
+      f64[3 * s] = old64[3 * from] as number;
+      f64[3 * s + 1] = old64[3 * from + 1] as number;
+      f64[3 * s + 2] = old64[3 * from + 2] as number;
       this.slotOf[c] = s;
     }
     this.keys = keys;
