@@ -1,0 +1,61 @@
+import type { OrderTable } from '../../csv/orderTable.ts';
+
+/** One order as the core analytics take it: `{ customerId, at, amount }`, amount in minor units. */
+export interface OrderRow {
+  readonly customerId: string;
+  readonly at: Date;
+  readonly amount: number;
+}
+
+/**
+ * The table's orders as a lazy iterable of `{ customerId, at, amount }`, so
+ * the core's streaming analytics read the columns without a second copy of
+ * the history as objects.
+ *
+ * @example
+ * ```ts
+ * [...orderRows(table)][0];
+ * //=> { customerId: 'C0001', at: 1997-01-01T00:00:00.000Z, amount: 2933 }
+ * ```
+ */
+export function orderRows(table: OrderTable): Iterable<OrderRow> {
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < table.orderCount; i++) {
+        yield { customerId: table.customers[table.orderCustomer[i] as number] as string, at: new Date(table.orderTime[i] as number), amount: table.orderAmount[i] as number };
+      }
+    },
+  };
+}
+
+/**
+ * The table's baskets: the distinct product names of each order that has
+ * line items, in order of first appearance.
+ *
+ * @example
+ * ```ts
+ * [...orderBaskets(table)][0];
+ * //=> ['classical', 'rock']
+ * ```
+ */
+export function orderBaskets(table: OrderTable): Iterable<string[]> {
+  return {
+    *[Symbol.iterator]() {
+      // Group line indexes by order with a counting sort: lines of one order need not be adjacent in the file.
+      const start = new Int32Array(table.orderCount + 1);
+      for (let l = 0; l < table.lineCount; l++) start[(table.lineOrder[l] as number) + 1]!++;
+      for (let o = 0; o < table.orderCount; o++) start[o + 1]! += start[o]!;
+      const fill = start.slice(0, table.orderCount);
+      const byOrder = new Int32Array(table.lineCount);
+      for (let l = 0; l < table.lineCount; l++) byOrder[fill[table.lineOrder[l] as number]!++] = table.lineProduct[l] as number;
+      for (let o = 0; o < table.orderCount; o++) {
+        const from = start[o] as number;
+        const to = start[o + 1] as number;
+        if (from === to) continue;
+        const items = new Set<string>();
+        for (let k = from; k < to; k++) items.add(table.products[byOrder[k] as number] as string);
+        yield [...items];
+      }
+    },
+  };
+}
