@@ -4,11 +4,12 @@ import { CHART_PALETTE } from './chartPalette.ts';
 
 /**
  * A histogram as a bar chart: one bar per bin, labelled `from–to` by the
- * given formatter, the count on top of each bar.
+ * given formatter (`≥ from` for an open last bin), the count on top of each
+ * bar.
  *
  * @example
  * ```ts
- * const option = histogramChart([{ from: 0, to: 0.1, count: 12 }], { xName: 'P(alive)', yName: 'Customers', format: (v) => v.toFixed(1) });
+ * const option = histogramChart([{ from: 0, to: 0.1, count: 12 }], { xName: 'P(alive)', yName: 'Customers', format: (v) => `${v * 100}%` });
  * ```
  */
 export function histogramChart(
@@ -16,10 +17,11 @@ export function histogramChart(
   options: { xName: string; yName: string; format: (v: number) => string; color?: string; openEnded?: boolean },
 ): EChartsCoreOption {
   const last = bins.length - 1;
-  const names = bins.map((b, i) => (options.openEnded === true && i === last ? `≥ ${options.format(b.from)}` : `${options.format(b.from)}–${options.format(b.to)}`));
+  const names = bins.map((b, i) => (options.openEnded === true && i === last ? `≥${options.format(b.from)}` : `${options.format(b.from)}–${options.format(b.to)}`));
+  const count = new Intl.NumberFormat('en');
   return {
-    grid: { left: 64, right: 16, top: 28, bottom: 64 },
-    xAxis: { type: 'category', data: names, name: options.xName, nameLocation: 'middle', nameGap: 44, axisLabel: { interval: 0, rotate: bins.length > 8 ? 30 : 0, fontSize: 11 }, axisTick: { alignWithLabel: true } },
+    grid: { left: 64, right: 12, top: 28, bottom: 56 },
+    xAxis: { type: 'category', data: names, name: options.xName, nameLocation: 'middle', nameGap: 34, axisLabel: { interval: 0, rotate: bins.length > 10 ? 30 : 0, fontSize: 11, hideOverlap: false }, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', name: options.yName, nameLocation: 'middle', nameGap: 46, splitLine: { lineStyle: { color: CHART_PALETTE.grid } } },
     series: [
       {
@@ -27,7 +29,7 @@ export function histogramChart(
         data: bins.map((b) => b.count),
         barCategoryGap: '12%',
         itemStyle: { color: options.color ?? CHART_PALETTE.bar, borderRadius: [4, 4, 0, 0] },
-        label: { show: true, position: 'top', fontSize: 11, color: CHART_PALETTE.muted },
+        label: { show: true, position: 'top', fontSize: 11, color: CHART_PALETTE.muted, formatter: (p: { value: number }) => count.format(p.value) },
       },
     ],
   };

@@ -18,8 +18,8 @@ export function trackingChart(tracking: TrackingData, labels: ReportLabels): ECh
   const last = tracking.weeks[tracking.weeks.length - 1] ?? 0;
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
-    grid: { left: 70, right: 24, top: 40, bottom: 50 },
-    legend: { top: 0, right: 10, itemWidth: 28, data: [labels.trackingActual, labels.trackingPredicted] },
+    grid: { left: 70, right: 24, top: 48, bottom: 50 },
+    legend: { top: 0, right: 10, icon: 'roundRect', itemWidth: 22, itemHeight: 4, data: [labels.trackingActual, labels.trackingPredicted] },
     xAxis: { type: 'value', min: 0, max: last, name: labels.trackingAxisX, nameLocation: 'middle', nameGap: 30, splitLine: { show: false } },
     yAxis: { type: 'value', name: labels.trackingAxisY, nameLocation: 'middle', nameGap: 52, splitLine: { lineStyle: { color: CHART_PALETTE.grid } } },
     series: [
@@ -39,7 +39,7 @@ export function trackingChart(tracking: TrackingData, labels: ReportLabels): ECh
           silent: true,
           symbol: 'none',
           lineStyle: { color: CHART_PALETTE.muted, type: 'dotted', width: 1.5 },
-          label: { formatter: `${labels.trackingCalibration} ${tracking.calibrationEnd}`, position: 'insideEndTop', color: CHART_PALETTE.muted, fontSize: 11 },
+          label: { formatter: `${labels.trackingCalibration} ${tracking.calibrationEnd}`, position: 'end', color: CHART_PALETTE.muted, fontSize: 11 },
           data: [{ xAxis: tracking.calibrationWeek }],
         },
       },

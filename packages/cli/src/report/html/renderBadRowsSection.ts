@@ -34,8 +34,8 @@ export function renderBadRowsSection(ingest: ReportData['ingest'], labels: Repor
   const more = ingest.badRowCount - shown.length;
   return `<section class="mk-section mk-bad" id="bad-rows" aria-labelledby="bad-rows-title">${head}
 <p class="mk-what">${escapeHtml(labels.badWhat)}</p>
-<table class="mk-table"><thead><tr><th class="mk-num">${labels.line}</th><th>${labels.column}</th><th>${labels.value}</th><th>${labels.reason}</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<div class="mk-scroll"><table class="mk-table"><thead><tr><th class="mk-num">${labels.line}</th><th>${labels.column}</th><th>${labels.value}</th><th>${labels.reason}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
 ${more > 0 ? `<div class="mk-note">+ ${fmt.count(more)} ${labels.badMore}</div>` : ''}
 ${read}
 </section>`;

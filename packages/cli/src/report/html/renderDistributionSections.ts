@@ -17,9 +17,9 @@ import { sectionShell } from './sectionShell.ts';
  * ```
  */
 export function renderDistributionSections(pAlive: Section<DistributionData>, clv: Section<ClvData>, labels: ReportLabels, fmt: ReportFormatters): string {
-  const size = { width: 620, height: 360 };
+  const size = { width: 540, height: 330 };
   const alive = sectionShell({ id: 'p-alive', title: labels.pAliveTitle, what: labels.pAliveWhat }, pAlive, labels, (data) => {
-    const chart = histogramChart(data.bins, { xName: labels.pAliveAxisX, yName: labels.histogramCustomers, format: (v) => v.toFixed(1) });
+    const chart = histogramChart(data.bins, { xName: `${labels.pAliveAxisX} (%)`, yName: labels.histogramCustomers, format: (v) => String(Math.round(v * 100)) });
     return `<div class="mk-stats"><span>${labels.clvMean} <b>${fmt.percent(data.mean)}</b></span><span>${labels.clvMedian} <b>${fmt.percent(data.median)}</b></span></div>
 <figure class="mk-chart">${renderChartSvg(chart, size)}</figure>`;
   });
@@ -42,7 +42,7 @@ function renderTopCustomers(data: ClvData, labels: ReportLabels, fmt: ReportForm
     .join('\n');
   return `<section class="mk-section" id="clv-top" aria-labelledby="clv-top-title">
 <h2 id="clv-top-title">${escapeHtml(labels.clvTop)}</h2>
-<table class="mk-table"><thead><tr><th>${labels.customerId}</th><th class="mk-num">${labels.orders}</th><th class="mk-num">${labels.pAlive}</th><th class="mk-num">${labels.clv}</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<div class="mk-scroll"><table class="mk-table"><thead><tr><th>${labels.customerId}</th><th class="mk-num">${labels.orders}</th><th class="mk-num">${labels.pAlive}</th><th class="mk-num">${labels.clv}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
 </section>`;
 }

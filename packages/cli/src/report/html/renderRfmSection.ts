@@ -28,7 +28,7 @@ export function renderRfmSection(rfm: Section<RfmData>, labels: ReportLabels, la
       })
       .join('\n');
     return `<figure class="mk-chart">${svg}</figure>
-<table class="mk-table"><thead><tr><th>${labels.segment}</th><th class="mk-num">${labels.customers}</th><th class="mk-num">${labels.share}</th><th class="mk-num">${labels.revenue}</th><th class="mk-num">${labels.meanRecency}</th><th class="mk-num">${labels.meanFrequency}</th></tr></thead>
-<tbody>${rows}</tbody></table>`;
+<div class="mk-scroll"><table class="mk-table"><thead><tr><th>${labels.segment}</th><th class="mk-num">${labels.customers}</th><th class="mk-num">${labels.share}</th><th class="mk-num">${labels.revenue}</th><th class="mk-num">${labels.meanRecency}</th><th class="mk-num">${labels.meanFrequency}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
   });
 }

@@ -24,7 +24,7 @@ export function renderRulesSection(rules: Section<RulesData>, labels: ReportLabe
       )
       .join('\n');
     return `<div class="mk-stats"><span>${labels.count} <b>${fmt.count(data.baskets)}</b></span><span>${labels.support} ≥ <b>${fmt.percent(data.minSupport, 2)}</b></span><span>${labels.confidence} ≥ <b>${fmt.percent(data.minConfidence, 0)}</b></span></div>
-<table class="mk-table"><thead><tr><th>${labels.ruleIf} → ${labels.ruleThen}</th><th class="mk-num">${labels.support}</th><th class="mk-num">${labels.confidence}</th><th class="mk-num">${labels.lift}</th><th class="mk-num">${labels.count}</th></tr></thead>
-<tbody>${rows}</tbody></table>`;
+<div class="mk-scroll"><table class="mk-table"><thead><tr><th>${labels.ruleIf} → ${labels.ruleThen}</th><th class="mk-num">${labels.support}</th><th class="mk-num">${labels.confidence}</th><th class="mk-num">${labels.lift}</th><th class="mk-num">${labels.count}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
   });
 }

@@ -28,7 +28,7 @@ export function reportFormatters(lang: ReportLang, currency: string): ReportForm
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en-US';
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const rounded = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const short = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  const short = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(locale);
   return {
     money: (minor) => money.format(toMajorUnits(minor, currency)),

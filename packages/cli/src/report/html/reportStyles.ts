@@ -31,7 +31,7 @@ header.mk-head .mk-meta b { color: var(--mk-text); font-weight: 600; }
 section.mk-section { background: var(--mk-card); border-radius: var(--mk-radius); padding: 22px 24px 18px; margin-bottom: 20px; box-shadow: 0 1px 2px rgba(15, 23, 42, 0.06), 0 1px 8px rgba(15, 23, 42, 0.04); }
 section.mk-section h2 { margin: 0 0 4px; font-size: 19px; letter-spacing: -0.01em; }
 section.mk-section p.mk-what { margin: 0 0 14px; color: var(--mk-muted); font-size: 14px; max-width: 78ch; }
-.mk-pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 20px; }
+.mk-pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 20px; }
 .mk-pair > section.mk-section { margin-bottom: 20px; }
 figure.mk-chart { margin: 0; }
 figure.mk-chart svg { display: block; width: 100%; height: auto; }
@@ -53,6 +53,9 @@ table.mk-table th.mk-num { text-align: right; }
 section.mk-bad { border-left: 4px solid var(--mk-warn); }
 section.mk-bad.mk-clean { border-left-color: #10b981; }
 section.mk-bad code { background: var(--mk-warn-soft); padding: 1px 6px; border-radius: 6px; font-size: 13px; }
+.mk-scroll { overflow-x: auto; }
+.mk-note, .mk-what { overflow-wrap: anywhere; }
+@media (max-width: 640px) { main { padding: 20px 12px 32px; } section.mk-section { padding: 16px 14px 12px; } .mk-kpi .mk-kpi-value { font-size: 22px; } table.mk-table { font-size: 13px; } }
 footer { color: var(--mk-muted); font-size: 12px; text-align: center; margin-top: 28px; }
 @media print { html { background: #fff; } section.mk-section, .mk-kpi { box-shadow: none; border: 1px solid var(--mk-line); break-inside: avoid; } }
 `;
