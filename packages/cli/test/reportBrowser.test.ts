@@ -17,6 +17,8 @@ if (!available && !mustRun) console.log(`reportBrowser.test.ts skipped: ${CHROMI
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'memberkit-browser-'));
+// Evaluated in the page (a string, as this package's types have no DOM).
+const SIDEWAYS_SCROLL = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
 const silent = { stdout: { write: () => true }, stderr: { write: () => true }, generatedAt: '2026-11-23 12:00 UTC' };
 
 describe('the report in Chromium', () => {
@@ -48,14 +50,14 @@ describe('the report in Chromium', () => {
       const charts = await page.locator('figure.mk-chart svg').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().width));
       for (const width of charts) expect(width).toBeGreaterThan(300);
       expect(await page.locator('#bad-rows tbody tr').count()).toBe(3);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(SIDEWAYS_SCROLL);
       expect(overflow).toBeLessThanOrEqual(0);
       const shot = join(dir, 'report.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(statSync(shot).size).toBeGreaterThan(50_000);
       // Phones: the page reflows to one column without sideways scrolling.
       await page.setViewportSize({ width: 390, height: 800 });
-      const narrow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const narrow = await page.evaluate(SIDEWAYS_SCROLL);
       expect(narrow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(dir, 'report-mobile.png'), fullPage: true });
       console.log(`report screenshots: ${shot} and report-mobile.png beside it`);
