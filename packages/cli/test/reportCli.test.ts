@@ -28,6 +28,14 @@ describe('memberkit report (end to end on examples/orders.csv)', () => {
     expect(code).toBe(0);
     const html = readFileSync(out, 'utf8');
     for (const id of ['kpis', 'rfm', 'cohorts', 'tracking', 'p-alive', 'clv', 'rules', 'bad-rows']) expect(html).toContain(`id="${id}"`);
+    const section = (id: string) => {
+      const start = html.indexOf(`<section class="mk-section" id="${id}"`);
+      return html.slice(start, html.indexOf('</section>', start));
+    };
+    expect(section('rfm')).toContain('<svg');
+    expect(section('rfm')).toContain('Champions');
+    // The example plants genre families: classical/opera/baroque buyers should show up together.
+    expect(section('rules')).toMatch(/<span class="mk-item[^"]*">(opera|baroque|classical)<\/span>/);
     // CDNOW sample: 2,357 customers, 6,919 orders, $244,091.94.
     expect(html).toContain('2,357');
     expect(html).toContain('6,919');

@@ -2,6 +2,8 @@ import { isMemberkitError } from '@memberkit/core';
 import type { OrderTable } from '../csv/orderTable.ts';
 import type { ReportData, Section } from './reportData.ts';
 import { computeKpis } from './sections/computeKpis.ts';
+import { rfmSection } from './sections/rfmSection.ts';
+import { rulesSection } from './sections/rulesSection.ts';
 
 /** Options of {@link computeReportData}; every model setting has a merchant-friendly default. */
 export interface ReportDataOptions {
@@ -88,11 +90,15 @@ export function computeReportData(table: OrderTable, options: ReportDataOptions)
       columns: table.columns.names,
     },
     kpis: computeKpis(table),
-    rfm: empty ? tooFew : step('RFM segments', options, () => pending('computeRfm')),
+    rfm: empty ? tooFew : step('RFM segments', options, () => rfmSection(table, last)),
     cohorts: empty ? tooFew : step('cohort retention', options, () => pending('cohort retention')),
     tracking: empty ? tooFew : step('BG/NBD fit', options, () => pending('fitBgNbd')),
     pAlive: empty ? tooFew : pending('fitBgNbd'),
     clv: empty ? tooFew : step('CLV', options, () => pending('customerLifetimeValue')),
-    rules: empty ? tooFew : step('basket rules', options, () => pending('associationRules')),
+    rules: empty
+      ? tooFew
+      : step('basket rules', options, () =>
+          rulesSection(table, { minSupport: options.minSupport ?? 0.005, minConfidence: options.minConfidence ?? 0.2, top: options.topRules ?? 15 }),
+        ),
   };
 }

@@ -179,6 +179,7 @@ const SEGMENTS_ZH: Record<string, string> = {
   loyal: '忠诚客户',
   'potential loyalist': '潜在忠诚客户',
   'potential loyalists': '潜在忠诚客户',
+  new: '新客户',
   'new customers': '新客户',
   'recent customers': '新客户',
   promising: '有潜力客户',

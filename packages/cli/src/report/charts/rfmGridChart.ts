@@ -36,7 +36,7 @@ export function rfmGridChart(rfm: RfmData, labels: ReportLabels, lang: ReportLan
           lineHeight: 17,
           formatter: (p: { value: [number, number, number] }) => {
             const cell = byCell.get(`${p.value[1] + 1}:${p.value[0] + 1}`);
-            if (cell === undefined) return '';
+            if (cell === undefined || cell.customers === 0) return '';
             return `{name|${segmentLabel(cell.segment, lang)}}\n{count|${cell.customers.toLocaleString('en')}}`;
           },
           rich: {
