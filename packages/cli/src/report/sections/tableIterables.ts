@@ -59,3 +59,31 @@ export function orderBaskets(table: OrderTable): Iterable<string[]> {
     },
   };
 }
+
+/**
+ * The orders as {@link orderRows} yields them, but in time order (stable, so
+ * same-time orders keep file order): the BTYD summaries need each
+ * customer's history in time order and exports are not always sorted.
+ *
+ * @example
+ * ```ts
+ * [...orderRowsByTime(table)].map((o) => o.at.getTime()).every((t, i, a) => i === 0 || a[i - 1] <= t);
+ * //=> true
+ * ```
+ */
+export function orderRowsByTime(table: OrderTable): Iterable<OrderRow> {
+  const order = new Uint32Array(table.orderCount);
+  let sorted = true;
+  for (let i = 0; i < table.orderCount; i++) {
+    order[i] = i;
+    if (i > 0 && (table.orderTime[i] as number) < (table.orderTime[i - 1] as number)) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => (table.orderTime[a] as number) - (table.orderTime[b] as number) || a - b);
+  return {
+    *[Symbol.iterator]() {
+      for (const i of order) {
+        yield { customerId: table.customers[table.orderCustomer[i] as number] as string, at: new Date(table.orderTime[i] as number), amount: table.orderAmount[i] as number };
+      }
+    },
+  };
+}
