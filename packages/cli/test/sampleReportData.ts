@@ -74,7 +74,7 @@ export const sampleReportData: ReportData = {
   },
   pAlive: {
     ok: true,
-    data: { bins: Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: [120, 90, 80, 70, 75, 90, 110, 160, 240, 1322][i] as number })), mean: 0.72, median: 0.93, customers: 2357 },
+    data: { bins: Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: [120, 90, 80, 70, 75, 90, 110, 160, 240, 1322][i] as number })), mean: 0.72, median: 0.93, customers: 2357, oneTime: [0, 0, 0, 0, 0, 0, 0, 0, 10, 1200] },
   },
   clv: {
     ok: true,

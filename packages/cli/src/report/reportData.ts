@@ -81,6 +81,16 @@ export interface DistributionData {
   readonly customers: number;
 }
 
+export interface PAliveData extends DistributionData {
+  /**
+   * Per bin, how many of its customers are one-time buyers. BG/NBD lets a
+   * customer drop out only after a repeat purchase, so it rates every
+   * one-time buyer as alive; the chart shows them apart so nobody mistakes
+   * that for loyalty.
+   */
+  readonly oneTime: readonly number[];
+}
+
 export interface ClvData extends DistributionData {
   /** Sum of CLV over customers, minor units. */
   readonly total: number;
@@ -136,7 +146,7 @@ export interface ReportData {
   readonly rfm: Section<RfmData>;
   readonly cohorts: Section<CohortData>;
   readonly tracking: Section<TrackingData>;
-  readonly pAlive: Section<DistributionData>;
+  readonly pAlive: Section<PAliveData>;
   readonly clv: Section<ClvData>;
   readonly rules: Section<RulesData>;
 }

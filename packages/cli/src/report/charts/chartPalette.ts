@@ -14,6 +14,7 @@ export const CHART_PALETTE = {
   predicted: '#ea580c',
   bar: '#3b82f6',
   barAlt: '#10b981',
+  oneTime: '#cbd5e1',
   grid: '#e2e8f0',
   muted: '#64748b',
 } as const;

@@ -45,7 +45,7 @@ export function cohortHeatmapChart(cohorts: CohortData, labels: ReportLabels): E
         itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
         label: {
           show: width <= 24,
-          fontSize: width > 14 ? 9 : 11,
+          fontSize: width > 18 ? 9 : width > 12 ? 10 : 12,
           formatter: (p: { value: [number, number, number] }) => {
             const v = pct.get(`${p.value[0]}:${p.value[1]}`) ?? 0;
             return v >= 0.1 || v === 0 ? `${Math.round(v * 100)}%` : `${(v * 100).toFixed(1)}%`;

@@ -14,7 +14,7 @@ import { sectionShell } from './sectionShell.ts';
  */
 export function renderCohortSection(cohorts: Section<CohortData>, labels: ReportLabels): string {
   return sectionShell({ id: 'cohorts', title: labels.cohortTitle, what: labels.cohortWhat }, cohorts, labels, (data) => {
-    const height = Math.max(220, 60 + data.cohorts.length * 30);
+    const height = Math.max(200, 60 + data.cohorts.length * (data.cohorts.length > 12 ? 26 : 40));
     return `<figure class="mk-chart">${renderChartSvg(cohortHeatmapChart(data, labels), { width: 1060, height })}</figure>
 <div class="mk-note">${labels.cohortAxisCohort} (${labels.cohortSize})</div>`;
   });

@@ -1,4 +1,4 @@
-import type { ClvData, DistributionData, Section } from '../reportData.ts';
+import type { ClvData, PAliveData, Section } from '../reportData.ts';
 import type { ReportLabels } from '../reportLabels.ts';
 import { renderChartSvg } from '../charts/renderChartSvg.ts';
 import { histogramChart } from '../charts/histogramChart.ts';
@@ -16,10 +16,15 @@ import { sectionShell } from './sectionShell.ts';
  * renderDistributionSections(data.pAlive, data.clv, reportLabels('en'), reportFormatters('en', 'USD'));
  * ```
  */
-export function renderDistributionSections(pAlive: Section<DistributionData>, clv: Section<ClvData>, labels: ReportLabels, fmt: ReportFormatters): string {
+export function renderDistributionSections(pAlive: Section<PAliveData>, clv: Section<ClvData>, labels: ReportLabels, fmt: ReportFormatters): string {
   const size = { width: 540, height: 330 };
   const alive = sectionShell({ id: 'p-alive', title: labels.pAliveTitle, what: labels.pAliveWhat }, pAlive, labels, (data) => {
-    const chart = histogramChart(data.bins, { xName: `${labels.pAliveAxisX} (%)`, yName: labels.histogramCustomers, format: (v) => String(Math.round(v * 100)) });
+    const chart = histogramChart(data.bins, {
+      xName: `${labels.pAliveAxisX} (%)`,
+      yName: labels.histogramCustomers,
+      format: (v) => String(Math.round(v * 100)),
+      split: { counts: data.oneTime, name: labels.oneTimeBuyers, restName: labels.repeatBuyers },
+    });
     return `<div class="mk-stats"><span>${labels.clvMean} <b>${fmt.percent(data.mean)}</b></span><span>${labels.clvMedian} <b>${fmt.percent(data.median)}</b></span></div>
 <figure class="mk-chart">${renderChartSvg(chart, size)}</figure>`;
   });

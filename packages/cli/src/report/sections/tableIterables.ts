@@ -87,3 +87,30 @@ export function orderRowsByTime(table: OrderTable): Iterable<OrderRow> {
     },
   };
 }
+
+/**
+ * The orders as the core KPI functions take them (`OrderRecord`): time in
+ * epoch ms and, when the file has product lines, `units` = the order's line
+ * count (the file has no quantity column, so a line counts as one unit).
+ *
+ * @example
+ * ```ts
+ * [...orderRecords(table)][0];
+ * //=> { customerId: 'C0001', at: 852076800000, amount: 2933, units: 2 }
+ * ```
+ */
+export function orderRecords(table: OrderTable): Iterable<{ customerId: string; at: number; amount: number; units?: number }> {
+  const lines = new Int32Array(table.orderCount);
+  for (let l = 0; l < table.lineCount; l++) lines[table.lineOrder[l] as number]!++;
+  const withUnits = table.lineCount > 0;
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < table.orderCount; i++) {
+        const customerId = table.customers[table.orderCustomer[i] as number] as string;
+        const at = table.orderTime[i] as number;
+        const amount = table.orderAmount[i] as number;
+        yield withUnits && (lines[i] as number) > 0 ? { customerId, at, amount, units: lines[i] as number } : { customerId, at, amount };
+      }
+    },
+  };
+}
