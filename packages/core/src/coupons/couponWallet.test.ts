@@ -265,6 +265,13 @@ describe('wallet states', () => {
     expect((await wallet.get(b))?.state).toBe('available');
   });
 
+  it('an order in another currency is refused with currency_mismatch', async () => {
+    const a = await claim('save30');
+    const q = await wallet.quote({ ...order([{ productId: 'a', price: 25000 }]), currency: 'USD' }, [a, 'NO-SUCH-CODE']);
+    expect(q.rejected.map((r) => r.reason)).toEqual(['currency_mismatch', 'coupon_not_found']);
+    expect(q.rejected[0]?.details).toEqual({ expected: 'CNY', actual: 'USD' });
+  });
+
   it("another member's coupon is not found", async () => {
     const code = await claim('save30', 'm2');
     const q = await wallet.quote(order([{ productId: 'a', price: 25000 }]), [code]);
