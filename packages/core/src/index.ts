@@ -81,6 +81,7 @@ export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegment
 export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
 export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
 export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+export { refreshRfm, type ProfileRfm } from './rfm/refreshRfm.ts';
 // clv
 export { logGamma, gammaSign } from './math/logGamma.ts';
 export { digamma } from './math/digamma.ts';
@@ -117,7 +118,6 @@ export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures
 export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
 export { rocAuc } from './analytics/churn/rocAuc.ts';
 export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
-
 // coupons
 export {
   couponTemplateSchema,
