@@ -81,6 +81,7 @@ export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegment
 export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
 export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
 export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+export { refreshRfm, type ProfileRfm } from './rfm/refreshRfm.ts';
 // clv
 export { logGamma, gammaSign } from './math/logGamma.ts';
 export { digamma } from './math/digamma.ts';
@@ -117,3 +118,31 @@ export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures
 export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
 export { rocAuc } from './analytics/churn/rocAuc.ts';
 export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
+// coupons
+export {
+  couponTemplateSchema,
+  parseCouponTemplate,
+  percentOffBasisPoints,
+  type CouponTemplate,
+  type CouponTemplateInput,
+  type CouponBenefit,
+} from './coupons/couponTemplate.ts';
+export { COUPON_STATES, couponSourceSchema, type CouponState, type CouponSource, type CouponLock, type CouponRedemption, type WalletCoupon } from './coupons/walletCoupon.ts';
+export { couponWindow, effectiveCouponState } from './coupons/couponValidity.ts';
+export { couponOrderSchema, type CouponOrder, type CouponOrderInput } from './coupons/couponOrder.ts';
+export { isLineEligible, type EligibilityLine } from './coupons/isLineEligible.ts';
+export { couponLevel, compareApplicationOrder, type CouponLevel } from './coupons/couponLevel.ts';
+export { mulDivRound, type IntegerRounding } from './coupons/mulDivRound.ts';
+export { spreadDiscount } from './coupons/spreadDiscount.ts';
+export { couponDiscount, type PricedLine, type CouponOutcome } from './coupons/couponDiscount.ts';
+export { selectStackable, type StackingCandidate } from './coupons/selectStackable.ts';
+export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
+export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
+export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
+export { requestFingerprint } from './coupons/requestFingerprint.ts';
+export { runIdempotent } from './coupons/runIdempotent.ts';
+export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';
+export { type CouponRedemptionResult } from './coupons/checkoutCoupons.ts';
+export { createCouponWallet, type CouponWallet, type CouponWalletOptions } from './coupons/couponWallet.ts';
+export { type CouponStore, type IssueLimits, type InsertCouponResult, type BeginRequestResult } from './ports/couponStore.ts';
+export { memoryCouponStore } from './ports/memoryCouponStore.ts';
