@@ -1,3 +1,4 @@
+import type { AssociationRule } from '@memberkit/core';
 import type { BadRow } from '../csv/badRow.ts';
 import type { OrderField } from '../csv/columnMapping.ts';
 
@@ -100,14 +101,8 @@ export interface ClvData extends DistributionData {
   readonly top: readonly { readonly customerId: string; readonly clv: number; readonly pAlive: number; readonly orders: number }[];
 }
 
-export interface RuleRow {
-  readonly antecedent: readonly string[];
-  readonly consequent: readonly string[];
-  readonly support: number;
-  readonly confidence: number;
-  readonly lift: number;
-  readonly count: number;
-}
+/** One basket rule as `associationRules` returns it. */
+export type RuleRow = AssociationRule;
 
 export interface RulesData {
   readonly rules: readonly RuleRow[];
