@@ -6,6 +6,7 @@ export { ERROR_CODES, type MemberkitErrorCode } from './errors/errorCodes.ts';
 export { MemberkitError, isMemberkitError, type MemberkitIssue, type MemberkitErrorOptions } from './errors/memberkitError.ts';
 export { parseOrThrow, toMemberkitIssues } from './errors/parseOrThrow.ts';
 export { localizeError, type MemberkitLocale } from './errors/localizeError.ts';
+export { zhCN } from './errors/locales/zhCN.ts';
 
 // ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.ts';
