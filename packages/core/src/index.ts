@@ -48,7 +48,10 @@ export { createMemberkit, type Memberkit, type MemberkitOptions } from './create
 
 // tags and segments
 export { conditionSchema, fieldConditionSchema, eventConditionSchema, windowSchema, type Condition } from './segments/condition.ts';
-export { evaluateCondition, conditionSubject, type ConditionSubject } from './segments/evaluateCondition.ts';
+export { evaluateCondition } from './segments/evaluateCondition.ts';
+export { conditionSubject, type ConditionSubject } from './segments/conditionSubject.ts';
+export { compileCondition, type CompiledCondition } from './segments/compileCondition.ts';
+export { anyValueAt, sumAt, valueAt, type Scalar } from './segments/propertyPath.ts';
 export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
 export { applyRules, type RuleChanges } from './segments/applyRules.ts';
 export { ruleTriggers } from './segments/ruleTriggers.ts';
