@@ -25,7 +25,15 @@ const ga4PayloadSchema = z
   })
   .loose();
 
-/** Options for {@link fromGa4Event}. */
+/**
+ * Options for {@link fromGa4Event}.
+ *
+ * @example
+ * ```ts
+ * import type { FromGa4EventOptions } from '@memberkit/core';
+ * const options: FromGa4EventOptions = { source: 'server', defaultCurrency: 'CNY' };
+ * ```
+ */
 export interface FromGa4EventOptions {
   /**
    * Whether the payload comes from a trusted server. GA4 does not say, so

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemberkitError, fromSegmentMessage, toSegmentMessage } from '../index.ts';
+import { fromSegmentMessage, toSegmentMessage } from '../index.ts';
 
 // Payloads copied from Segment's "Spec: V2 Ecommerce Events"
 // (segment.com/docs/connections/spec/ecommerce/v2/), wrapped in the message
@@ -33,15 +33,8 @@ const orderCompletedSpec = {
   ],
 };
 
-function errorOf(fn: () => unknown): MemberkitError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MemberkitError) return e;
-    throw e;
-  }
-  throw new Error('expected a MemberkitError');
-}
+/** Matches a thrown MemberkitError with this code and field. */
+const memberkitError = (field: string, code = 'invalid_event') => expect.objectContaining({ name: 'MemberkitError', code, field });
 
 describe('fromSegmentMessage on the spec examples', () => {
   it('reads the Order Completed example into exact minor units', () => {
@@ -111,8 +104,7 @@ describe('fromSegmentMessage on the spec examples', () => {
       event: 'Product Added',
       properties: { cart_id: 'skdjsidjsdkdj29j', product_id: '507f1f77bcf86cd799439011', sku: 'G-32', category: 'Games', name: 'Monopoly: 3rd Edition', brand: 'Hasbro', price: 18.99, quantity: 1 },
     };
-    const err = errorOf(() => fromSegmentMessage(productAdded));
-    expect([err.code, err.field]).toEqual(['invalid_event', 'properties.currency']);
+    expect(() => fromSegmentMessage(productAdded)).toThrow(memberkitError('properties.currency'));
     const e = fromSegmentMessage(productAdded, { defaultCurrency: 'USD' });
     expect(e.type === 'product_added' && [e.properties.price, e.properties.currency, e.properties.cartId]).toEqual([1899, 'USD', 'skdjsidjsdkdj29j']);
   });
@@ -168,12 +160,10 @@ describe('fromSegmentMessage on bad input', () => {
     ['a fractional quantity', { ...envelope, event: 'Order Completed', properties: { ...orderCompletedSpec, products: [{ product_id: 'p', price: 1, quantity: 1.5 }] } }, 'properties.products.0.quantity'],
     ['nobody to attribute the event to', { type: 'track', event: 'Signed In', messageId: 'm', timestamp: '2026-01-01T00:00:00Z' }, 'userId'],
   ])('%s → invalid_event naming %s', (_what, message, field) => {
-    const err = errorOf(() => fromSegmentMessage(message));
-    expect(err.code).toBe('invalid_event');
-    expect(err.field).toBe(field);
+    expect(() => fromSegmentMessage(message)).toThrow(memberkitError(field));
   });
 
   it('refuses non-objects without a bare TypeError', () => {
-    for (const bad of [null, 'x', 42, []]) expect(errorOf(() => fromSegmentMessage(bad)).code).toBe('invalid_event');
+    for (const bad of [null, 'x', 42, []]) expect(() => fromSegmentMessage(bad)).toThrow(expect.objectContaining({ name: 'MemberkitError', code: 'invalid_event' }));
   });
 });

@@ -30,7 +30,15 @@ const segmentEnvelopeSchema = z
   })
   .loose();
 
-/** Options for {@link fromSegmentMessage}. */
+/**
+ * Options for {@link fromSegmentMessage}.
+ *
+ * @example
+ * ```ts
+ * import type { FromSegmentMessageOptions } from '@memberkit/core';
+ * const options: FromSegmentMessageOptions = { defaultCurrency: 'CNY' };
+ * ```
+ */
 export interface FromSegmentMessageOptions {
   /**
    * Currency for messages that carry prices but no `currency` (the spec's own
