@@ -11,7 +11,9 @@ const money = minorUnitsSchema.nonnegative();
  * Parsed into epoch milliseconds.
  */
 export const timestampSchema = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date(), z.number().int().nonnegative(), z.date()])
+  // Numbers first: most events carry epoch ms, and a union pays for every
+  // failed alternative before the one that matches.
+  .union([z.number().int().nonnegative(), z.iso.datetime({ offset: true }), z.iso.date(), z.date()])
   .transform((v) => (typeof v === 'number' ? v : new Date(v).getTime()))
   .refine((ms) => Number.isFinite(ms), 'invalid date');
 
