@@ -67,7 +67,7 @@ export {
   type SegmentCall,
 } from './events/segmentEventNames.ts';
 export { toSegmentMessage, type SegmentMessage, type SegmentProduct, type SegmentExternalId } from './events/toSegmentMessage.ts';
-export { fromSegmentMessage } from './events/fromSegmentMessage.ts';
+export { fromSegmentMessage, type FromSegmentMessageOptions } from './events/fromSegmentMessage.ts';
 export { GA4_EVENT_NAMES, GA4_CUSTOM_EVENT_TYPES, eventTypeFromGa4 } from './events/ga4EventNames.ts';
 export { toGa4Event, GA4_USER_CLIENT_ID_PREFIX, type Ga4Payload, type Ga4Event, type Ga4Item } from './events/toGa4Event.ts';
 export { fromGa4Event, type FromGa4EventOptions } from './events/fromGa4Event.ts';
