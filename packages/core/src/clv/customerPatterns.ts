@@ -16,7 +16,6 @@ export interface CustomerPatterns {
   /** Distinct frequencies, ascending, and each pattern's index into them (for per-x precomputation). */
   readonly levels: Float64Array;
   readonly level: Int32Array;
-  readonly customers: number;
 }
 
 const scratch = new Float64Array(1);
@@ -121,6 +120,5 @@ export function compressPatterns(rows: Iterable<CustomerRow>, third: 'T' | 'n' =
     totalWeight,
     levels: Float64Array.from(distinct),
     level,
-    customers: index,
   };
 }

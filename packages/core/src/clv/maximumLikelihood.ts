@@ -1,5 +1,5 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import { hessian, numericGradient } from '../math/hessian.ts';
+import { hessian } from '../math/hessian.ts';
 import { invertSymmetric } from '../math/invertSymmetric.ts';
 import { minimizeBfgs } from '../math/minimizeBfgs.ts';
 
@@ -69,14 +69,32 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
   const theta = new Float64Array(k);
   const gradTheta = new Float64Array(k);
   const ll = (t: Float64Array): number => problem.logLikelihood(t);
+  const scratch = new Float64Array(k);
   const llGradient = (t: Float64Array, out: Float64Array): number => {
     if (problem.gradient) return problem.gradient(t, out);
-    numericGradient(ll, t, out);
+    // Central differences in log θ, so a perturbed parameter can never leave (0, ∞).
+    const h = 1e-5;
+    scratch.set(t);
+    for (let i = 0; i < k; i++) {
+      const ti = t[i] as number;
+      scratch[i] = ti * Math.exp(h);
+      const up = ll(scratch);
+      scratch[i] = ti * Math.exp(-h);
+      const down = ll(scratch);
+      scratch[i] = ti;
+      out[i] = (up - down) / (2 * ti * Math.sinh(h));
+    }
     return ll(t);
   };
   const objective = (u: Float64Array, g: Float64Array): number => {
     for (let i = 0; i < k; i++) theta[i] = Math.exp(u[i] as number);
-    const value = llGradient(theta, gradTheta);
+    let value: number;
+    try {
+      value = llGradient(theta, gradTheta);
+    } catch {
+      // A trial point where a special function cannot be evaluated: let the line search back off.
+      return Number.POSITIVE_INFINITY;
+    }
     if (!Number.isFinite(value)) return Number.POSITIVE_INFINITY;
     let penalty = 0;
     for (let i = 0; i < k; i++) {
@@ -97,7 +115,7 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
     throw new MemberkitError(
       'not_converged',
       `${options.what} did not converge (${result.reason} after ${result.iterations} iterations); try a penalizer or other initial parameters`,
-      { details: { iterations: result.iterations, reason: result.reason } },
+      { details: { iterations: result.iterations, reason: result.reason, params: Object.fromEntries(problem.names.map((n, i) => [n, best[i]])), gradient: Array.from(result.gradient) } },
     );
   }
   // Observed information in θ: the Hessian of −LL (without the penalty).

@@ -99,3 +99,18 @@ export function checkRow(row: CustomerRow): void {
 export function nearOne(a: number): boolean {
   return Math.abs(a - 1) < 1e-7;
 }
+
+/**
+ * What a model built from given parameters (not fitted) reports: no
+ * likelihood (0) and unknown (infinite) standard errors.
+ *
+ * @example
+ * ```ts
+ * import { givenParams } from './modelSupport.ts';
+ * givenParams(['p', 'q']).standardErrors;
+ * //=> { p: Infinity, q: Infinity }
+ * ```
+ */
+export function givenParams<K extends string>(names: readonly K[]): { logLikelihood: number; standardErrors: Record<K, number> } {
+  return { logLikelihood: 0, standardErrors: paramsFrom(names, names.map(() => Number.POSITIVE_INFINITY)) };
+}
