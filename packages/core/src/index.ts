@@ -49,3 +49,4 @@ export { fitShiftedBetaGeometric, type ShiftedBetaGeometricParams, type ShiftedB
 export { fitGammaGamma, gammaGammaModel, type SpendRow, type GammaGammaParams, type SpendModel } from './clv/gammaGamma.ts';
 export { customerLifetimeValue, type ValueRow, type LifetimeValueOptions, type CustomerValue } from './clv/customerLifetimeValue.ts';
 export { summarizeCustomers, type CustomerTransaction, type SummarizeOptions, type CustomerSummary } from './clv/summarizeCustomers.ts';
+export { hyp2f1WithDerivatives } from './math/hyp2f1WithDerivatives.ts';

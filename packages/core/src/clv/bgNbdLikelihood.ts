@@ -51,13 +51,17 @@ export function bgNbdLikelihood(p: CustomerPatterns, levelWeight: Float64Array, 
       gb += wj * (dgAB + digamma(b + x + shift) - dgB - dgABX);
     }
   }
-  const { x: xs, tx: txs, T: Ts, weight, level, count } = p;
+  const { x: xs, weight, level, count, txLevel, TLevel } = p;
+  // ln(α + t) once per distinct recency and T (a few hundred days), not once per pattern.
+  const logAT = Float64Array.from(p.TLevels, (t) => Math.log(alpha + t));
+  const logAt = Float64Array.from(p.txLevels, (t) => Math.log(alpha + t));
   for (let i = 0; i < count; i++) {
     const x = xs[i] as number;
     const w = weight[i] as number;
     const rx = r + x;
-    const aT = alpha + (Ts[i] as number);
-    const lT = Math.log(aT);
+    const Ti = TLevel[i] as number;
+    const aT = alpha + (p.TLevels[Ti] as number);
+    const lT = logAT[Ti] as number;
     if (x + shift === 0) {
       total -= w * rx * lT;
       if (grad) {
@@ -66,14 +70,15 @@ export function bgNbdLikelihood(p: CustomerPatterns, levelWeight: Float64Array, 
       }
       continue;
     }
-    const at = alpha + (txs[i] as number);
-    const lt = Math.log(at);
+    const ti = txLevel[i] as number;
+    const at = alpha + (p.txLevels[ti] as number);
+    const lt = logAt[ti] as number;
     // ln(e^A3 + e^A4) = A3 + ln(1 + e^d) with d = A4 − A3, overflow-free either sign.
     const d = (c4[level[i] as number] as number) + rx * (lT - lt);
-    const softplus = d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
-    total += w * (softplus - rx * lT);
+    const e = Math.exp(-Math.abs(d));
+    total += w * ((d > 0 ? d : 0) + Math.log1p(e) - rx * lT);
     if (grad) {
-      const w4 = d > 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+      const w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
       const w3 = 1 - w4;
       gr -= w * (w3 * lT + w4 * lt);
       gAlpha -= w * rx * (w3 / aT + w4 / at);

@@ -39,7 +39,8 @@ export interface MaximumLikelihoodOptions {
  * BFGS on log θ, minimising the mean negative log-likelihood plus
  * penalizer · Σθ². Standard errors come from the inverse of the observed
  * information (the Hessian of −LL in θ). Throws `not_converged` rather than
- * returning a non-finite or unconverged answer.
+ * returning a non-finite or unconverged answer, or one whose Hessian is not
+ * positive definite (parameters the data cannot pin down).
  *
  * @example
  * ```ts
@@ -124,10 +125,18 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
     for (let i = 0; i < k; i++) out[i] = -(out[i] as number);
   }, best);
   const inverse = invertSymmetric(H, k);
-  const standardErrors = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    const v = inverse?.[i * k + i];
-    standardErrors[i] = v !== undefined && v > 0 && Number.isFinite(v) ? Math.sqrt(v) : Number.POSITIVE_INFINITY;
+  if (inverse === undefined) {
+    // A flat or saddle direction: some parameters run off without changing the fit (e.g. Pareto/NBD's
+    // s and β on data without dropout heterogeneity). Their values would mean nothing.
+    throw new MemberkitError(
+      'not_converged',
+      `${options.what} found no well-defined maximum: the likelihood is flat along some parameters (${problem.names
+        .map((n, i) => `${n} = ${(best[i] as number).toPrecision(4)}`)
+        .join(', ')}); try a penalizer`,
+      { details: { reason: 'not_identified', params: Object.fromEntries(problem.names.map((n, i) => [n, best[i]])) } },
+    );
   }
+  const standardErrors = new Float64Array(k);
+  for (let i = 0; i < k; i++) standardErrors[i] = Math.sqrt(inverse[i * k + i] as number);
   return { theta: best, logLikelihood, standardErrors, iterations: result.iterations, evaluations: result.evaluations };
 }

@@ -1,11 +1,10 @@
 import { integrate } from '../math/gaussLegendre.ts';
-import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/logGamma.ts';
-import { logAddExp, logSubExp } from '../math/logSumExp.ts';
-import { compressPatterns, type CustomerPatterns } from './customerPatterns.ts';
+import { compressPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
 import { checkHorizon, checkPurchaseCount, checkRow, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
 import { nbdProbability } from './nbdProbability.ts';
+import { paretoLogParts, paretoNbdLikelihood } from './paretoNbdLikelihood.ts';
 import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
@@ -28,48 +27,10 @@ export interface ParetoNbdParams {
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
- * ln of (r + s + x) ∫_y^∞ (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, the hypergeometric
- * term of Fader & Hardie's (2005) A₀, after Euler's transformation so the
- * ₂F₁ has a = 1 and positive terms (no overflow, no cancellation).
- */
-function logTail(r: number, alpha: number, s: number, beta: number, x: number, y: number): number {
-  const c = r + s + x + 1;
-  if (alpha >= beta) {
-    const z = (alpha - beta) / (alpha + y);
-    return Math.log(hyp2f1(1, r + x, c, z)) - (r + x) * Math.log(alpha + y) - s * Math.log(beta + y);
-  }
-  const z = (beta - alpha) / (beta + y);
-  return Math.log(hyp2f1(1, s + 1, c, z)) + (1 - r - x) * Math.log(alpha + y) - (s + 1) * Math.log(beta + y);
-}
-
-/** ln[(α+T)^−(r+x)(β+T)^−s] and ln[s/(r+s+x) · A₀], the alive and died-in-(t_x, T] parts. */
-function logParts(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): [number, number] {
-  const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  if (T === tx) return [alive, Number.NEGATIVE_INFINITY];
-  const a0 = logSubExp(logTail(r, alpha, s, beta, x, tx), logTail(r, alpha, s, beta, x, T));
-  return [alive, Math.log(s / (r + s + x)) + a0];
-}
-
-function logLikelihood(p: CustomerPatterns, theta: Float64Array): number {
-  const r = theta[0] as number;
-  const alpha = theta[1] as number;
-  const s = theta[2] as number;
-  const beta = theta[3] as number;
-  const lgR = logGamma(r);
-  const perLevel = Float64Array.from(p.levels, (x) => logGamma(r + x) - lgR);
-  let total = p.totalWeight * (r * Math.log(alpha) + s * Math.log(beta));
-  for (let i = 0; i < p.count; i++) {
-    const [alive, died] = logParts(r, alpha, s, beta, p.x[i] as number, p.tx[i] as number, p.T[i] as number);
-    total += (p.weight[i] as number) * ((perLevel[p.level[i] as number] as number) + logAddExp(alive, died));
-  }
-  return total;
-}
-
-/**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by
  * maximum likelihood on log-parameters, with Fader & Hardie's (2005)
- * likelihood evaluated in log space through a stable ₂F₁. The gradient is
- * numerical (central differences); β is weakly identified on small data, so
+ * likelihood evaluated in log space through a stable ₂F₁ and an analytic
+ * gradient (₂F₁'s parameter derivatives summed with its series); β is weakly identified on small data, so
  * compare fits by log-likelihood and predictions.
  *
  * @example
@@ -90,7 +51,8 @@ export function fitParetoNbd(rows: Iterable<CustomerRow>, options: FitOptions<Pa
       names: NAMES,
       start: startFrom(NAMES, options.initialParams, { r: 1, alpha: scale, s: 1, beta: scale }),
       totalWeight: p.totalWeight,
-      logLikelihood: (theta) => logLikelihood(p, theta),
+      logLikelihood: (theta) => paretoNbdLikelihood(p, theta),
+      gradient: (theta, out) => paretoNbdLikelihood(p, theta, out),
     },
     { ...options, what: 'fitParetoNbd' },
   );
@@ -121,7 +83,7 @@ export function paretoNbdModel(
 ): TransactionModel<ParetoNbdParams> {
   const { r, alpha, s, beta } = params;
   const alive = (row: CustomerRow): number => {
-    const [a, died] = logParts(r, alpha, s, beta, row.frequency, row.recency, row.T);
+    const [a, died] = paretoLogParts(r, alpha, s, beta, row.frequency, row.recency, row.T);
     return 1 / (1 + Math.exp(died - a));
   };
   // ∫₀ᵗ (1 − (β/(β+u))^(s−1)) style terms are singular in form at s = 1; use the limit there.

@@ -72,7 +72,7 @@ export interface TransactionModel<P, R = CustomerRow> {
   readonly params: Readonly<P>;
   /** Maximised log-likelihood (without the penalty); `NaN`-free, 0 for a model built from given parameters. */
   readonly logLikelihood: number;
-  /** Asymptotic standard errors from the inverse observed information; `Infinity` where a parameter is not identified. */
+  /** Asymptotic standard errors from the inverse observed information; `Infinity` for a model built from given parameters. */
   readonly standardErrors: Readonly<P>;
   readonly diagnostics?: FitDiagnostics;
   /** Expected repeat purchases of a newly acquired customer in (0, t]. */
