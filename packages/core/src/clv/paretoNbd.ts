@@ -4,7 +4,7 @@ import { compressPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
 import { checkHorizon, checkPurchaseCount, checkRow, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
 import { nbdProbability } from './nbdProbability.ts';
-import { paretoLogParts, paretoNbdLikelihood } from './paretoNbdLikelihood.ts';
+import { paretoLogParts, paretoNbdLikelihood, paretoTailPairs } from './paretoNbdLikelihood.ts';
 import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
@@ -46,13 +46,14 @@ export function fitParetoNbd(rows: Iterable<CustomerRow>, options: FitOptions<Pa
   let meanT = 0;
   for (let i = 0; i < p.count; i++) meanT += ((p.weight[i] as number) * (p.T[i] as number)) / p.totalWeight;
   const scale = Math.max(meanT, 1e-3);
+  const pairs = paretoTailPairs(p);
   const fit = fitMaximumLikelihood(
     {
       names: NAMES,
       start: startFrom(NAMES, options.initialParams, { r: 1, alpha: scale, s: 1, beta: scale }),
       totalWeight: p.totalWeight,
-      logLikelihood: (theta) => paretoNbdLikelihood(p, theta),
-      gradient: (theta, out) => paretoNbdLikelihood(p, theta, out),
+      logLikelihood: (theta) => paretoNbdLikelihood(p, theta, undefined, pairs),
+      gradient: (theta, out) => paretoNbdLikelihood(p, theta, out, pairs),
     },
     { ...options, what: 'fitParetoNbd' },
   );

@@ -78,8 +78,44 @@ function logTailWithGradient(r: number, alpha: number, s: number, beta: number, 
   return Math.log(H) + (1 - r - x) * la - (s + 1) * lb;
 }
 
-const d1 = new Float64Array(4);
-const d2 = new Float64Array(4);
+/**
+ * The distinct (x, y) pairs at which a pattern set needs the tail term — y
+ * being a recency or a T — and each pattern's two indices into them. The tail
+ * depends on nothing else, so a likelihood pass computes it once per pair
+ * (CDNOW's 8,685 patterns need far fewer pairs than 2 × 8,685).
+ *
+ * @example
+ * ```ts
+ * import { paretoTailPairs } from './paretoNbdLikelihood.ts';
+ * import { compressPatterns } from './customerPatterns.ts';
+ * const pairs = paretoTailPairs(compressPatterns([{ frequency: 1, recency: 2, T: 5 }, { frequency: 1, recency: 2, T: 6 }]));
+ * pairs.x.length;
+ * //=> 3
+ * ```
+ */
+export function paretoTailPairs(p: CustomerPatterns): { x: Float64Array; y: Float64Array; atRecency: Int32Array; atT: Int32Array } {
+  const keys = new Map<string, number>();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const indexOf = (x: number, y: number): number => {
+    const key = `${x}|${y}`;
+    let at = keys.get(key);
+    if (at === undefined) {
+      at = xs.length;
+      keys.set(key, at);
+      xs.push(x);
+      ys.push(y);
+    }
+    return at;
+  };
+  const atRecency = new Int32Array(p.count);
+  const atT = new Int32Array(p.count);
+  for (let i = 0; i < p.count; i++) {
+    atRecency[i] = indexOf(p.x[i] as number, p.tx[i] as number);
+    atT[i] = indexOf(p.x[i] as number, p.T[i] as number);
+  }
+  return { x: Float64Array.from(xs), y: Float64Array.from(ys), atRecency, atT };
+}
 
 /**
  * Total Pareto/NBD log-likelihood over weighted patterns at θ = (r, α, s, β),
@@ -95,7 +131,7 @@ const d2 = new Float64Array(4);
  * //=> 0
  * ```
  */
-export function paretoNbdLikelihood(p: CustomerPatterns, theta: Float64Array, grad?: Float64Array): number {
+export function paretoNbdLikelihood(p: CustomerPatterns, theta: Float64Array, grad?: Float64Array, pairs = paretoTailPairs(p)): number {
   const r = theta[0] as number;
   const alpha = theta[1] as number;
   const s = theta[2] as number;
@@ -110,6 +146,19 @@ export function paretoNbdLikelihood(p: CustomerPatterns, theta: Float64Array, gr
   });
   const logAT = Float64Array.from(p.TLevels, (t) => Math.log(alpha + t));
   const logBT = Float64Array.from(p.TLevels, (t) => Math.log(beta + t));
+  // Tail term (and its gradient) once per distinct (x, y) pair.
+  const n = pairs.x.length;
+  const tail = new Float64Array(n);
+  const tailGrad = grad ? new Float64Array(4 * n) : undefined;
+  const d = new Float64Array(4);
+  for (let k = 0; k < n; k++) {
+    if (tailGrad) {
+      tail[k] = logTailWithGradient(r, alpha, s, beta, pairs.x[k] as number, pairs.y[k] as number, d);
+      tailGrad.set(d, 4 * k);
+    } else {
+      tail[k] = paretoLogTail(r, alpha, s, beta, pairs.x[k] as number, pairs.y[k] as number);
+    }
+  }
   const W = p.totalWeight;
   let total = W * (r * Math.log(alpha) + s * Math.log(beta));
   let gr = W * Math.log(alpha);
@@ -126,9 +175,11 @@ export function paretoNbdLikelihood(p: CustomerPatterns, theta: Float64Array, gr
     const alive = -(r + x) * (logAT[Ti] as number) - s * (logBT[Ti] as number);
     let died = Number.NEGATIVE_INFINITY;
     let rho = 0;
+    const k1 = 4 * (pairs.atRecency[i] as number);
+    const k2 = 4 * (pairs.atT[i] as number);
     if (T !== tx) {
-      const L1 = grad ? logTailWithGradient(r, alpha, s, beta, x, tx, d1) : paretoLogTail(r, alpha, s, beta, x, tx);
-      const L2 = grad ? logTailWithGradient(r, alpha, s, beta, x, T, d2) : paretoLogTail(r, alpha, s, beta, x, T);
+      const L1 = tail[pairs.atRecency[i] as number] as number;
+      const L2 = tail[pairs.atT[i] as number] as number;
       rho = Math.exp(L2 - L1);
       died = Math.log(s / (r + s + x)) + logSubExp(L1, L2);
     }
@@ -143,14 +194,14 @@ export function paretoNbdLikelihood(p: CustomerPatterns, theta: Float64Array, gr
       ga -= (w * wAlive * (r + x)) / (alpha + T);
       gs -= w * wAlive * (logBT[Ti] as number);
       gb -= (w * wAlive * s) / (beta + T);
-      if (wDied > 0) {
+      if (wDied > 0 && tailGrad) {
         // ∂ ln(e^L1 − e^L2) = (∂L1 − ρ ∂L2)/(1 − ρ); the cancellation as ρ → 1 is damped by wDied ∝ (1 − ρ).
         const k = (w * wDied) / (1 - rho);
         const inv = 1 / (r + s + x);
-        gr += w * wDied * -inv + k * ((d1[0] as number) - rho * (d2[0] as number));
-        ga += k * ((d1[1] as number) - rho * (d2[1] as number));
-        gs += w * wDied * (1 / s - inv) + k * ((d1[2] as number) - rho * (d2[2] as number));
-        gb += k * ((d1[3] as number) - rho * (d2[3] as number));
+        gr += w * wDied * -inv + k * ((tailGrad[k1 + 0] as number) - rho * (tailGrad[k2 + 0] as number));
+        ga += k * ((tailGrad[k1 + 1] as number) - rho * (tailGrad[k2 + 1] as number));
+        gs += w * wDied * (1 / s - inv) + k * ((tailGrad[k1 + 2] as number) - rho * (tailGrad[k2 + 2] as number));
+        gb += k * ((tailGrad[k1 + 3] as number) - rho * (tailGrad[k2 + 3] as number));
       }
     }
   }
