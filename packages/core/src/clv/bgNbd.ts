@@ -33,11 +33,11 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  *
  * @example
  * ```ts
- * import { fitBgNbd } from '@memberkit/core';
- * const rows = [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 1, recency: 1.71, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 7, recency: 29.43, T: 38.86 }];
- * const model = fitBgNbd(rows, { penalizer: 0.01 });
- * model.params.r > 0;
- * //=> true
+ * import { fitBgNbd, simulateBgNbd, seededRandom } from '@memberkit/core';
+ * const rows = simulateBgNbd({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, { customers: 4000, T: 39, random: seededRandom(1) });
+ * const model = fitBgNbd(rows);
+ * Math.round(model.params.r * 10) / 10;
+ * //=> 0.5
  * ```
  */
 export function fitBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdParams> = {}): TransactionModel<BgNbdParams> {

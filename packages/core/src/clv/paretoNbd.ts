@@ -35,9 +35,10 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  *
  * @example
  * ```ts
- * import { fitParetoNbd } from '@memberkit/core';
- * const rows = [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 1, recency: 1.71, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 7, recency: 29.43, T: 38.86 }];
- * fitParetoNbd(rows, { penalizer: 0.01 }).params.s > 0;
+ * import { fitParetoNbd, simulateBgNbd, seededRandom } from '@memberkit/core';
+ * const rows = simulateBgNbd({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, { customers: 2000, T: 39, random: seededRandom(1) });
+ * // BG/NBD-made data has no dropout heterogeneity for s and β to find, hence a small penalty.
+ * fitParetoNbd(rows, { penalizer: 0.001 }).params.s > 0;
  * //=> true
  * ```
  */

@@ -88,15 +88,13 @@ function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
  * ```ts
  * import { summarizeCustomers } from '@memberkit/core';
  * const day = (d: number) => Date.UTC(2024, 0, d);
- * summarizeCustomers(
- *   [
- *     { customerId: 'a', at: day(1), amount: 1000 },
- *     { customerId: 'a', at: day(1), amount: 500 },
- *     { customerId: 'a', at: day(8), amount: 2000 },
- *     { customerId: 'a', at: day(20), amount: 900 },
- *   ],
- *   { calibrationEnd: day(15), observationEnd: day(29), unit: 'week' },
- * );
+ * const log = [
+ *   { customerId: 'a', at: day(1), amount: 1000 },
+ *   { customerId: 'a', at: day(1), amount: 500 },
+ *   { customerId: 'a', at: day(8), amount: 2000 },
+ *   { customerId: 'a', at: day(20), amount: 900 },
+ * ];
+ * summarizeCustomers(log, { calibrationEnd: day(15), observationEnd: day(29), unit: 'week' });
  * //=> [{ customerId: 'a', frequency: 1, recency: 1, T: 2, monetary: 2000, holdoutFrequency: 1 }]
  * ```
  */
