@@ -4,8 +4,8 @@ import { logAddExp, logSumExp } from '../math/logSumExp.ts';
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { compressPatterns, type CustomerPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
-import { checkPurchaseCount, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
-import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
+import { checkPurchaseCount, fitSummary, givenParams, modelBasics, nearOne, startFrom, type FitSummary } from './modelSupport.ts';
+import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
  * A discrete-time history: `frequency` repeat transactions over `n`
@@ -85,11 +85,7 @@ export function fitBgBb(rows: Iterable<BgBbRow>, options: FitOptions<BgBbParams>
     },
     { ...options, what: 'fitBgBb' },
   );
-  return bgBbModel(paramsFrom(NAMES, fit.theta), {
-    logLikelihood: fit.logLikelihood,
-    standardErrors: paramsFrom(NAMES, fit.standardErrors),
-    diagnostics: { iterations: fit.iterations, evaluations: fit.evaluations, patterns: p.count, customers: p.totalWeight },
-  });
+  return bgBbModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
 }
 
 function checkBgBbRow(row: BgBbRow): void {
@@ -118,7 +114,7 @@ function checkPeriods(t: number): void {
  */
 export function bgBbModel(
   params: BgBbParams,
-  fit: { logLikelihood: number; standardErrors: BgBbParams; diagnostics?: FitDiagnostics } = givenParams(NAMES),
+  fit: FitSummary<BgBbParams> = givenParams(NAMES),
 ): TransactionModel<BgBbParams, BgBbRow> {
   const { alpha, beta, gamma, delta } = params;
   const theta = [alpha, beta, gamma, delta];
@@ -132,10 +128,7 @@ export function bgBbModel(
   const aliveSum = (from: number, to: number): number => (nearOne(gamma) ? 0.5 * (survivalSum(1 - 1e-6, from, to) + survivalSum(1 + 1e-6, from, to)) : survivalSum(gamma, from, to));
   return {
     kind: 'bg_bb',
-    params: Object.freeze({ ...params }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: Object.freeze({ ...fit.standardErrors }),
-    ...(fit.diagnostics ? { diagnostics: fit.diagnostics } : {}),
+    ...modelBasics(params, fit),
     expectedPurchases(t) {
       checkPeriods(t);
       return (alpha / (alpha + beta)) * aliveSum(0, t);

@@ -4,8 +4,8 @@ import { bgNbdLikelihood, levelWeights } from './bgNbdLikelihood.ts';
 import { compressPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
 import { nbdProbability } from './nbdProbability.ts';
-import { checkHorizon, checkPurchaseCount, checkRow, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
-import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
+import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, fitSummary, givenParams, modelBasics, startFrom, type FitSummary } from './modelSupport.ts';
+import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
  * BG/NBD parameters: purchase rates λ ~ Gamma(r, α) (α a time scale),
@@ -53,11 +53,7 @@ export function fitBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdP
     },
     { ...options, what: 'fitBgNbd' },
   );
-  return bgNbdModel(paramsFrom(NAMES, fit.theta), {
-    logLikelihood: fit.logLikelihood,
-    standardErrors: paramsFrom(NAMES, fit.standardErrors),
-    diagnostics: { iterations: fit.iterations, evaluations: fit.evaluations, patterns: p.count, customers: p.totalWeight },
-  });
+  return bgNbdModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
 }
 
 /**
@@ -75,7 +71,7 @@ export function fitBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdP
  */
 export function bgNbdModel(
   params: BgNbdParams,
-  fit: { logLikelihood: number; standardErrors: BgNbdParams; diagnostics?: FitDiagnostics } = givenParams(NAMES),
+  fit: FitSummary<BgNbdParams> = givenParams(NAMES),
 ): TransactionModel<BgNbdParams> {
   const { r, alpha, a, b } = params;
   const lbAB = logBeta(a, b);
@@ -85,18 +81,13 @@ export function bgNbdModel(
     const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + row.T) - Math.log(alpha + row.recency));
     return 1 / (1 + Math.exp(logOdds));
   };
-  // (a + b − 1)/(a − 1) is singular at a = 1; the expectation itself is not, so average around it.
-  const aroundOne = (f: (aa: number) => number): number => (nearOne(a) ? 0.5 * (f(1 - 1e-6) + f(1 + 1e-6)) : f(a));
   return {
     kind: 'bg_nbd',
-    params: Object.freeze({ ...params }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: Object.freeze({ ...fit.standardErrors }),
-    ...(fit.diagnostics ? { diagnostics: fit.diagnostics } : {}),
+    ...modelBasics(params, fit),
     expectedPurchases(t) {
       checkHorizon(t);
       if (t === 0) return 0;
-      return aroundOne((aa) => ((aa + b - 1) / (aa - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, aa + b - 1, t / (alpha + t))));
+      return aroundOne(a, (aa) => ((aa + b - 1) / (aa - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, aa + b - 1, t / (alpha + t))));
     },
     conditionalExpectedPurchases(t, row) {
       checkHorizon(t);
@@ -107,6 +98,7 @@ export function bgNbdModel(
       const z = t / (aT + t);
       return (
         aroundOne(
+          a,
           (aa) => ((aa + b + x - 1) / (aa - 1)) * (1 - Math.pow(aT / (aT + t), r + x) * hyp2f1(r + x, b + x, aa + b + x - 1, z)),
         ) * alive(row)
       );

@@ -2,7 +2,7 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/logGamma.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
-import { givenParams, paramsFrom, startFrom } from './modelSupport.ts';
+import { fitSummary, givenParams, modelBasics, startFrom, type FitSummary } from './modelSupport.ts';
 import type { FitDiagnostics, FitOptions } from './transactionModel.ts';
 
 /**
@@ -142,11 +142,7 @@ export function fitGammaGamma(rows: Iterable<SpendRow>, options: FitOptions<Gamm
     },
     { ...options, what: 'fitGammaGamma' },
   );
-  return gammaGammaModel(paramsFrom(NAMES, fit.theta), {
-    logLikelihood: fit.logLikelihood,
-    standardErrors: paramsFrom(NAMES, fit.standardErrors),
-    diagnostics: { iterations: fit.iterations, evaluations: fit.evaluations, patterns: xs.length, customers: totalWeight },
-  });
+  return gammaGammaModel(...fitSummary(NAMES, fit, xs.length, totalWeight));
 }
 
 /**
@@ -162,14 +158,11 @@ export function fitGammaGamma(rows: Iterable<SpendRow>, options: FitOptions<Gamm
  */
 export function gammaGammaModel(
   params: GammaGammaParams,
-  fit: { logLikelihood: number; standardErrors: GammaGammaParams; diagnostics?: FitDiagnostics } = givenParams(NAMES),
+  fit: FitSummary<GammaGammaParams> = givenParams(NAMES),
 ): SpendModel {
   const { p, q, gamma } = params;
   return {
-    params: Object.freeze({ ...params }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: Object.freeze({ ...fit.standardErrors }),
-    ...(fit.diagnostics ? { diagnostics: fit.diagnostics } : {}),
+    ...modelBasics(params, fit),
     conditionalExpectedValue(row) {
       const x = row.frequency;
       const m = x > 0 ? row.monetary : 0;

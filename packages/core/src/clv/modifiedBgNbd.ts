@@ -4,9 +4,9 @@ import type { BgNbdParams } from './bgNbd.ts';
 import { bgNbdLikelihood, levelWeights } from './bgNbdLikelihood.ts';
 import { compressPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
-import { checkHorizon, checkPurchaseCount, checkRow, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
+import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, fitSummary, givenParams, modelBasics, startFrom, type FitSummary } from './modelSupport.ts';
 import { nbdProbability } from './nbdProbability.ts';
-import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
+import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
@@ -36,11 +36,7 @@ export function fitModifiedBgNbd(rows: Iterable<CustomerRow>, options: FitOption
     },
     { ...options, what: 'fitModifiedBgNbd' },
   );
-  return modifiedBgNbdModel(paramsFrom(NAMES, fit.theta), {
-    logLikelihood: fit.logLikelihood,
-    standardErrors: paramsFrom(NAMES, fit.standardErrors),
-    diagnostics: { iterations: fit.iterations, evaluations: fit.evaluations, patterns: p.count, customers: p.totalWeight },
-  });
+  return modifiedBgNbdModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
 }
 
 /**
@@ -58,7 +54,7 @@ export function fitModifiedBgNbd(rows: Iterable<CustomerRow>, options: FitOption
  */
 export function modifiedBgNbdModel(
   params: BgNbdParams,
-  fit: { logLikelihood: number; standardErrors: BgNbdParams; diagnostics?: FitDiagnostics } = givenParams(NAMES),
+  fit: FitSummary<BgNbdParams> = givenParams(NAMES),
 ): TransactionModel<BgNbdParams> {
   const { r, alpha, a, b } = params;
   const lbAB = logBeta(a, b);
@@ -67,17 +63,13 @@ export function modifiedBgNbdModel(
     const logOdds = Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + row.T) - Math.log(alpha + row.recency));
     return 1 / (1 + Math.exp(logOdds));
   };
-  const aroundOne = (f: (aa: number) => number): number => (nearOne(a) ? 0.5 * (f(1 - 1e-6) + f(1 + 1e-6)) : f(a));
   return {
     kind: 'modified_bg_nbd',
-    params: Object.freeze({ ...params }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: Object.freeze({ ...fit.standardErrors }),
-    ...(fit.diagnostics ? { diagnostics: fit.diagnostics } : {}),
+    ...modelBasics(params, fit),
     expectedPurchases(t) {
       checkHorizon(t);
       if (t === 0) return 0;
-      return aroundOne((aa) => (b / (aa - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + 1, aa + b, t / (alpha + t))));
+      return aroundOne(a, (aa) => (b / (aa - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + 1, aa + b, t / (alpha + t))));
     },
     conditionalExpectedPurchases(t, row) {
       checkHorizon(t);
@@ -87,7 +79,7 @@ export function modifiedBgNbdModel(
       const aT = alpha + row.T;
       // Given alive at T: λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x + 1), then BG/NBD-style purchases.
       return (
-        aroundOne((aa) => ((aa + b + x) / (aa - 1)) * (1 - Math.pow(aT / (aT + t), r + x) * hyp2f1(r + x, b + x + 1, aa + b + x, t / (aT + t)))) *
+        aroundOne(a, (aa) => ((aa + b + x) / (aa - 1)) * (1 - Math.pow(aT / (aT + t), r + x) * hyp2f1(r + x, b + x + 1, aa + b + x, t / (aT + t)))) *
         alive(row)
       );
     },

@@ -2,10 +2,10 @@ import { integrate } from '../math/gaussLegendre.ts';
 import { logGamma } from '../math/logGamma.ts';
 import { compressPatterns } from './customerPatterns.ts';
 import { fitMaximumLikelihood } from './maximumLikelihood.ts';
-import { checkHorizon, checkPurchaseCount, checkRow, givenParams, nearOne, paramsFrom, startFrom } from './modelSupport.ts';
+import { checkHorizon, checkPurchaseCount, checkRow, fitSummary, givenParams, modelBasics, nearOne, startFrom, type FitSummary } from './modelSupport.ts';
 import { nbdProbability } from './nbdProbability.ts';
 import { paretoLogParts, paretoNbdLikelihood, paretoTailPairs } from './paretoNbdLikelihood.ts';
-import type { CustomerRow, FitDiagnostics, FitOptions, TransactionModel } from './transactionModel.ts';
+import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
  * Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates
@@ -58,11 +58,7 @@ export function fitParetoNbd(rows: Iterable<CustomerRow>, options: FitOptions<Pa
     },
     { ...options, what: 'fitParetoNbd' },
   );
-  return paretoNbdModel(paramsFrom(NAMES, fit.theta), {
-    logLikelihood: fit.logLikelihood,
-    standardErrors: paramsFrom(NAMES, fit.standardErrors),
-    diagnostics: { iterations: fit.iterations, evaluations: fit.evaluations, patterns: p.count, customers: p.totalWeight },
-  });
+  return paretoNbdModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
 }
 
 /**
@@ -81,7 +77,7 @@ export function fitParetoNbd(rows: Iterable<CustomerRow>, options: FitOptions<Pa
  */
 export function paretoNbdModel(
   params: ParetoNbdParams,
-  fit: { logLikelihood: number; standardErrors: ParetoNbdParams; diagnostics?: FitDiagnostics } = givenParams(NAMES),
+  fit: FitSummary<ParetoNbdParams> = givenParams(NAMES),
 ): TransactionModel<ParetoNbdParams> {
   const { r, alpha, s, beta } = params;
   const alive = (row: CustomerRow): number => {
@@ -92,10 +88,7 @@ export function paretoNbdModel(
   const lifetimeFactor = (b: number, t: number): number => (nearOne(s) ? b * Math.log1p(t / b) : (b / (s - 1)) * (1 - Math.pow(b / (b + t), s - 1)));
   return {
     kind: 'pareto_nbd',
-    params: Object.freeze({ ...params }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: Object.freeze({ ...fit.standardErrors }),
-    ...(fit.diagnostics ? { diagnostics: fit.diagnostics } : {}),
+    ...modelBasics(params, fit),
     expectedPurchases(t) {
       checkHorizon(t);
       return t === 0 ? 0 : (r / alpha) * lifetimeFactor(beta, t);
