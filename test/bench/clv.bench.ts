@@ -106,10 +106,11 @@ const rowsOut: string[] = [];
 function report(dataset: string, customers: number, name: string, seconds: number, ll: number, patterns: number, peer: PeerResult | string | undefined): void {
   const peerCell = typeof peer === 'object' ? `${peer.seconds.toFixed(3)} s` : (peer ?? 'n/a');
   const ratio = typeof peer === 'object' ? `${(seconds / peer.seconds).toFixed(3)}×` : '–';
+  const rss = `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} / ${typeof peer === 'object' ? peer.rss_mb.toFixed(0) : '–'} MB`;
   const dLL = typeof peer === 'object' ? (ll - peer.ll).toExponential(1) : '–';
   const peerLL = typeof peer === 'object' ? peer.ll.toFixed(4) + (peer.success ? '' : ` (${peer.message})`) : '–';
   rowsOut.push(
-    `| ${dataset} | ${customers.toLocaleString('en')} | ${patterns.toLocaleString('en')} | ${name} | ${seconds.toFixed(3)} s | ${peerCell} | ${ratio} | ${ll.toFixed(4)} | ${peerLL} | ${dLL} |`,
+    `| ${dataset} | ${customers.toLocaleString('en')} | ${patterns.toLocaleString('en')} | ${name} | ${seconds.toFixed(3)} s | ${peerCell} | ${ratio} | ${ll.toFixed(4)} | ${peerLL} | ${dLL} | ${rss} |`,
   );
 }
 
@@ -150,8 +151,9 @@ const population = simulateBgNbd({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
 console.log(`simulateBgNbd: ${size.toLocaleString('en')} customers in ${((performance.now() - t1) / 1000).toFixed(2)} s.\n`);
 bench(`simulated`, population, MODELS, ['bg_nbd', 'mbg_nbd'], 1, why);
 
-console.log('| data | customers | patterns | model | memberkit | numpy/scipy | ratio | memberkit LL | scipy LL | ΔLL |');
-console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+console.log('| data | customers | patterns | model | memberkit | numpy/scipy | ratio | memberkit LL | scipy LL | ΔLL | peak RSS so far (memberkit / python) |');
+console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of rowsOut) console.log(line);
-console.log(`\npeak RSS: memberkit process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`);
+console.log(`\nTimes include compressing the rows to patterns and the standard errors (Hessian). The memberkit process also holds the`);
+console.log('raw CDNOW log and the 1M simulated rows, so its RSS is an upper bound for the fits.');
 console.log('scipy Pareto/NBD on the simulated population is skipped: its finite-difference BFGS over 1M hyp2f1 calls per evaluation takes minutes.');
