@@ -81,8 +81,10 @@ function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
  *
  * Streams once over any iterable, with customer ids interned into typed
  * arrays. Each customer's transactions must come in time order (a sorted
- * log, or one grouped by customer); a transaction after the observation end
- * is refused as coming from the future.
+ * log, or one grouped by customer); a transaction after `observationEnd`
+ * (after `calibrationEnd` when no `observationEnd` is given) is refused as
+ * coming from the future: set `observationEnd` to the log's last day to keep
+ * later transactions as holdout.
  *
  * @example
  * ```ts

@@ -40,6 +40,26 @@ describe('Pareto/NBD on CDNOW (Fader, Hardie & Lee 2005; R BTYD walkthrough)', (
   });
 });
 
+describe("Pareto/NBD numerical edge cases from lifetimes' test suite", () => {
+  it('does not underflow for x = 132 and 133 over t_x = T = 200 (lifetimes: 6.2060517889632418, 6.2528722475748113)', () => {
+    const m = paretoNbdModel({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 });
+    // Same parameters and inputs: agreement to 1e-9 (both are double-precision evaluations of the same formula).
+    close(m.conditionalExpectedPurchases(10, { frequency: 132, recency: 200, T: 200 }), 6.2060517889632418, 1e-9);
+    close(m.conditionalExpectedPurchases(10, { frequency: 133, recency: 200, T: 200 }), 6.2528722475748113, 1e-9);
+  });
+  it('keeps P(alive) finite and in [0, 1] where lifetimes once overflowed (α = 0.008, x up to 50)', () => {
+    const m = paretoNbdModel({ r: 10.465, alpha: 7.98565181e-3, s: 3.0516, beta: 2.82 });
+    for (const [x, tx, T] of [
+      [40, 5, 6],
+      [50, 1, 37],
+      [50, 4, 37],
+    ] as const) {
+      const p = m.probabilityAlive({ frequency: x, recency: tx, T });
+      expect(Number.isFinite(p) && p >= 0 && p <= 1).toBe(true);
+    }
+  });
+});
+
 describe('MBG/NBD on CDNOW (BTYDplus)', () => {
   it('reproduces BTYDplus mbgnbd.EstimateParameters: r 0.525, α 6.183, a 0.891, b 1.614', () => {
     const model = fitModifiedBgNbd(cdnowSummary());
