@@ -99,6 +99,15 @@ export { sampleGamma } from './math/sampleGamma.ts';
 export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from './clv/transactionModel.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
 export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
+export { fitModifiedBgNbd, modifiedBgNbdModel } from './clv/modifiedBgNbd.ts';
+export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams } from './clv/paretoNbd.ts';
+export { gaussLegendre, integrate } from './math/gaussLegendre.ts';
+export { fitBgBb, bgBbModel, type BgBbParams, type BgBbRow } from './clv/bgBb.ts';
+export { fitShiftedBetaGeometric, type ShiftedBetaGeometricParams, type ShiftedBetaGeometricModel } from './clv/shiftedBetaGeometric.ts';
+export { fitGammaGamma, gammaGammaModel, type SpendRow, type GammaGammaParams, type SpendModel } from './clv/gammaGamma.ts';
+export { customerLifetimeValue, type ValueRow, type LifetimeValueOptions, type CustomerValue } from './clv/customerLifetimeValue.ts';
+export { summarizeCustomers, type CustomerTransaction, type SummarizeOptions, type CustomerSummary } from './clv/summarizeCustomers.ts';
+export { hyp2f1WithDerivatives } from './math/hyp2f1WithDerivatives.ts';
 // analytics
 export {
   associationRules,
