@@ -95,6 +95,7 @@ export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from '
 export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
 export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
 // analytics
+export {
   associationRules,
   type AssociationRule,
   type AssociationRuleOptions,
@@ -104,6 +105,7 @@ export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts
 export { filterRedundantRules } from './analytics/basket/filterRedundantRules.ts';
 export { recommend, type Recommendation, type RecommendOptions } from './analytics/basket/recommend.ts';
 export type { OrderRecord } from './analytics/orderRecord.ts';
+export {
   churnDataset,
   CHURN_FEATURES,
   type ChurnDataset,
