@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { parseOrThrow } from '../../errors/parseOrThrow.ts';
 import { minorUnitsSchema } from '../../money/currency.ts';
-import { currencyGuard, orderTime, type OrderRecord } from '../orderRecord.ts';
-import { inWindow, type TimeWindow } from '../timeWindow.ts';
+import { orderReader } from '../orderReader.ts';
+import type { OrderRecord } from '../orderRecord.ts';
+import type { TimeWindow } from '../timeWindow.ts';
 
 /**
  * A campaign to evaluate: who was targeted, who was held out, what it cost.
@@ -54,20 +55,15 @@ export function campaignRoi(
     'invalid_input',
     'campaign',
   );
-  const inside = inWindow(campaign.window, 'window');
+  const reader = orderReader(campaign.window);
   const treated = new Set(campaign.treated);
   const control = new Set(campaign.control ?? []);
   if (treated.size === 0) throw new MemberkitError('insufficient_data', 'no treated customers', { field: 'treated' });
   for (const id of treated) if (control.has(id)) throw new MemberkitError('invalid_input', `customer ${id} is in both groups`, { field: 'control' });
-  const check = currencyGuard();
   let treatedRevenue = 0;
   let controlRevenue = 0;
-  let row = 0;
   for (const o of orders) {
-    const at = orderTime(o, row);
-    check(o.currency, row);
-    row++;
-    if (!inside(at)) continue;
+    if (reader.read(o) === undefined) continue;
     if (treated.has(o.customerId)) treatedRevenue += o.amount;
     else if (control.has(o.customerId)) controlRevenue += o.amount;
   }

@@ -1,6 +1,7 @@
 import { MemberkitError } from '../../errors/memberkitError.ts';
-import { orderTime, type OrderRecord } from '../orderRecord.ts';
-import { inWindow, type TimeWindow } from '../timeWindow.ts';
+import { orderReader } from '../orderReader.ts';
+import type { OrderRecord } from '../orderRecord.ts';
+import type { TimeWindow } from '../timeWindow.ts';
 
 /**
  * Repurchase rate (复购率): of the customers who ordered in the window, the
@@ -19,14 +20,13 @@ import { inWindow, type TimeWindow } from '../timeWindow.ts';
  * ```
  */
 export function repurchaseRate(orders: Iterable<OrderRecord>, window?: TimeWindow): { customers: number; repeatCustomers: number; rate: number } {
-  const inside = inWindow(window, 'window');
+  const reader = orderReader(window);
   // first purchase day, or -1 once a second day is seen
   const firstDay = new Map<string, number>();
   let repeat = 0;
-  let row = 0;
   for (const o of orders) {
-    const at = orderTime(o, row++);
-    if (!inside(at)) continue;
+    const at = reader.read(o);
+    if (at === undefined) continue;
     const d = Math.floor(at / 86_400_000);
     const seen = firstDay.get(o.customerId);
     if (seen === undefined) firstDay.set(o.customerId, d);

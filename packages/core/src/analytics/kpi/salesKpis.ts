@@ -1,6 +1,7 @@
 import { MemberkitError } from '../../errors/memberkitError.ts';
-import { currencyGuard, orderTime, type OrderRecord } from '../orderRecord.ts';
-import { inWindow, type TimeWindow } from '../timeWindow.ts';
+import { orderReader } from '../orderReader.ts';
+import type { OrderRecord } from '../orderRecord.ts';
+import type { TimeWindow } from '../timeWindow.ts';
 
 /**
  * One channel's part of sales.
@@ -62,8 +63,7 @@ export interface SalesKpis {
  * ```
  */
 export function salesKpis(orders: Iterable<OrderRecord>, window?: TimeWindow): SalesKpis {
-  const inside = inWindow(window, 'window');
-  const check = currencyGuard();
+  const reader = orderReader(window);
   const customers = new Set<string>();
   const channels = new Map<string, { orders: number; revenue: number }>();
   let count = 0;
@@ -71,12 +71,8 @@ export function salesKpis(orders: Iterable<OrderRecord>, window?: TimeWindow): S
   let units = 0;
   let withUnits = 0;
   let withCoupon = 0;
-  let row = 0;
   for (const o of orders) {
-    const at = orderTime(o, row);
-    check(o.currency, row);
-    row++;
-    if (!inside(at)) continue;
+    if (reader.read(o) === undefined) continue;
     count++;
     revenue += o.amount;
     customers.add(o.customerId);
@@ -95,7 +91,7 @@ export function salesKpis(orders: Iterable<OrderRecord>, window?: TimeWindow): S
   if (!Number.isSafeInteger(revenue)) throw new MemberkitError('invalid_money', 'revenue exceeds the safe integer range', { field: 'orders' });
   if (count === 0) throw new MemberkitError('insufficient_data', 'no orders in the window', { field: 'orders' });
   return {
-    currency: check.currency,
+    currency: reader.currency,
     orders: count,
     customers: customers.size,
     revenue,
