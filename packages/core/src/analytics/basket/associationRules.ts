@@ -62,6 +62,8 @@ export interface AssociationRuleOptions {
   readonly maxLength?: number;
   /** Also return every frequent itemset within the length bounds (default false). */
   readonly itemsets?: boolean;
+  /** Give up (with a `MemberkitError`) past this many frequent itemsets, default 5,000,000 (about 100 MB), like arules' `maxtime` guard. */
+  readonly maxItemsets?: number;
 }
 
 /**
@@ -92,6 +94,7 @@ const optionsSchema = z.object({
   minLength: z.number().int().min(1).max(64).default(1),
   maxLength: z.number().int().min(1).max(64).default(10),
   itemsets: z.boolean().default(false),
+  maxItemsets: z.number().int().positive().default(5_000_000),
 });
 
 /**
@@ -143,7 +146,7 @@ export function associationRules(baskets: Iterable<readonly string[]>, options: 
   const n = lists.transactionCount;
   if (n === 0) throw new MemberkitError('insufficient_data', 'no baskets to mine', { field: 'baskets' });
   const minCount = supportCount(opts.minSupport, n);
-  const tree = mineItemsetTree(lists, minCount, opts.maxLength);
+  const tree = mineItemsetTree(lists, minCount, opts.maxLength, opts.maxItemsets);
 
   const ruleNode: number[] = [];
   const ruleHead: number[] = []; // rank of the consequent

@@ -1,3 +1,4 @@
+import { MemberkitError } from '../../errors/memberkitError.ts';
 import type { BasketIndex } from './basketIndex.ts';
 
 /**
@@ -108,6 +109,8 @@ class NodeStore {
  * second pass writes the tid lists of the frequent ones into one reusable
  * `Int32Array` pool. On sparse retail baskets this touches each basket's few
  * items instead of intersecting long tid lists, and allocates nothing per node.
+ * Stops with an error past `maxItemsets` nodes, so a support set too low
+ * fails fast instead of exhausting memory.
  *
  * @example
  * ```ts
@@ -117,7 +120,7 @@ class NodeStore {
  * //=> 4
  * ```
  */
-export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength: number): ItemsetTree {
+export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength: number, maxItemsets = Infinity): ItemsetTree {
   const itemTotal = index.counts.length;
   const { rowOffsets, rowItems } = index;
   const nodes = new NodeStore();
@@ -163,6 +166,12 @@ export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength:
       }
     }
     const children = nodes.size - childFirst;
+    if (nodes.size > maxItemsets) {
+      throw new MemberkitError('invalid_input', `more than ${maxItemsets} frequent itemsets: raise minSupport or lower maxLength`, {
+        field: 'minSupport',
+        details: { maxItemsets },
+      });
+    }
     nodes.firstChild[node] = childFirst;
     nodes.childCount[node] = children;
     if (children > 0 && !leaf) {
