@@ -12,6 +12,9 @@ import { profileView, type ProfileView } from './profile/profileView.ts';
 import { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
 import { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
 import { memoryStore } from './store/memoryStore.ts';
+import type { RfmRow } from './rfm/computeRfm.ts';
+import { refreshRfm } from './rfm/refreshRfm.ts';
+import type { RfmOptions } from './rfm/rfmOptions.ts';
 import { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';
 import { applyRules, type RuleChanges } from './segments/applyRules.ts';
 
@@ -65,6 +68,8 @@ export interface Memberkit {
   untag(profileId: string, tag: string): Promise<{ profile: Profile; changes: RuleChanges }>;
   merges(profileId: string): Promise<readonly MergeRecord[]>;
   unmerge(mergeId: string): Promise<{ survivor: Profile; restored: Profile }>;
+  /** Scores every profile by RFM into `attributes.rfm`; see {@link refreshRfm}. */
+  refreshRfm(options: RfmOptions): Promise<RfmRow[]>;
   /** Batch evaluation of all rule tags and segments; see {@link evaluateAll}. */
   evaluateAll(): Promise<BatchEvaluation>;
 }
@@ -140,5 +145,6 @@ export function createMemberkit(options: MemberkitOptions = {}): Memberkit {
         return { survivor: await rerun(survivor), restored: await rerun(restored) };
       }),
     evaluateAll: () => evaluateAll(context),
+    refreshRfm: (rfmOptions) => refreshRfm(context, rfmOptions),
   };
 }

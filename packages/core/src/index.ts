@@ -6,6 +6,7 @@ export { ERROR_CODES, type MemberkitErrorCode } from './errors/errorCodes.ts';
 export { MemberkitError, isMemberkitError, type MemberkitIssue, type MemberkitErrorOptions } from './errors/memberkitError.ts';
 export { parseOrThrow, toMemberkitIssues } from './errors/parseOrThrow.ts';
 export { localizeError, type MemberkitLocale } from './errors/localizeError.ts';
+export { zhCN } from './errors/locales/zhCN.ts';
 
 // ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.ts';
@@ -81,6 +82,7 @@ export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegment
 export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
 export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
 export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+export { refreshRfm, type ProfileRfm } from './rfm/refreshRfm.ts';
 // clv
 export { logGamma, gammaSign } from './math/logGamma.ts';
 export { digamma } from './math/digamma.ts';
@@ -136,3 +138,31 @@ export {
   type SegmentGrowth,
   type CategoryGap,
 } from './analytics/assortment/segmentAssortment.ts';
+// coupons
+export {
+  couponTemplateSchema,
+  parseCouponTemplate,
+  percentOffBasisPoints,
+  type CouponTemplate,
+  type CouponTemplateInput,
+  type CouponBenefit,
+} from './coupons/couponTemplate.ts';
+export { COUPON_STATES, couponSourceSchema, type CouponState, type CouponSource, type CouponLock, type CouponRedemption, type WalletCoupon } from './coupons/walletCoupon.ts';
+export { couponWindow, effectiveCouponState } from './coupons/couponValidity.ts';
+export { couponOrderSchema, type CouponOrder, type CouponOrderInput } from './coupons/couponOrder.ts';
+export { isLineEligible, type EligibilityLine } from './coupons/isLineEligible.ts';
+export { couponLevel, compareApplicationOrder, type CouponLevel } from './coupons/couponLevel.ts';
+export { mulDivRound, type IntegerRounding } from './coupons/mulDivRound.ts';
+export { spreadDiscount } from './coupons/spreadDiscount.ts';
+export { couponDiscount, type PricedLine, type CouponOutcome } from './coupons/couponDiscount.ts';
+export { selectStackable, type StackingCandidate } from './coupons/selectStackable.ts';
+export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
+export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
+export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
+export { requestFingerprint } from './coupons/requestFingerprint.ts';
+export { runIdempotent } from './coupons/runIdempotent.ts';
+export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';
+export { type CouponRedemptionResult } from './coupons/checkoutCoupons.ts';
+export { createCouponWallet, type CouponWallet, type CouponWalletOptions } from './coupons/couponWallet.ts';
+export { type CouponStore, type IssueLimits, type InsertCouponResult, type BeginRequestResult } from './ports/couponStore.ts';
+export { memoryCouponStore } from './ports/memoryCouponStore.ts';

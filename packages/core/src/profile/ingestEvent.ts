@@ -173,7 +173,9 @@ async function applyEvent(ctx: MemberkitContext, tx: ProfileStoreWriter, { event
   }
 
   const created = target === undefined;
-  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: now, updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  // A profile is as old as the first thing we know of the person: imported
+  // history keeps its real first-seen date (and merges keep the older one).
+  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
   if (unlinked.length > 0) {
     const linked: ProfileIdentity[] = [];
     for (const i of unlinked) {
