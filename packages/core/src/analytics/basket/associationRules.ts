@@ -129,9 +129,9 @@ function compareLabels(x: readonly string[], y: readonly string[]): number {
  * ```ts
  * import { associationRules } from '@memberkit/core';
  * const baskets = [['milk powder', 'diapers'], ['milk powder', 'diapers', 'stroller'], ['milk powder'], ['bread']];
- * associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, minLength: 2 }).rules;
- * //=> [{ antecedent: ['diapers'], consequent: ['milk powder'], support: 0.5, confidence: 1, lift: 1.3333333333333333, count: 2 },
- * //    { antecedent: ['milk powder'], consequent: ['diapers'], support: 0.5, confidence: 0.6666666666666666, lift: 1.3333333333333333, count: 2 }]
+ * const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, minLength: 2 });
+ * rules.map((r) => [r.antecedent, r.consequent, r.support, r.confidence, r.lift, r.count]);
+ * //=> [[['diapers'], ['milk powder'], 0.5, 1, 4 / 3, 2], [['milk powder'], ['diapers'], 0.5, 2 / 3, 4 / 3, 2]]
  * ```
  */
 export function associationRules(baskets: Iterable<readonly string[]>, options: AssociationRuleOptions): AssociationRuleResult {

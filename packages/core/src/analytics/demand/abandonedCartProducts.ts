@@ -34,11 +34,12 @@ export interface AbandonedProduct {
  * @example
  * ```ts
  * import { abandonedCartProducts } from '@memberkit/core';
- * abandonedCartProducts([
+ * const events = [
  *   { customerId: 'a', at: 1, type: 'product_added', productId: 'stroller' },
  *   { customerId: 'b', at: 1, type: 'product_added', productId: 'stroller' },
  *   { customerId: 'b', at: 2, type: 'order_completed', productIds: ['stroller'] },
- * ]);
+ * ];
+ * abandonedCartProducts(events);
  * //=> [{ productId: 'stroller', addedBy: 2, boughtBy: 1, abandonedBy: 1, abandonRate: 0.5 }]
  * ```
  */

@@ -27,11 +27,9 @@ export interface SignupRecord {
  * ```ts
  * import { newCustomerConversion } from '@memberkit/core';
  * const day = 86_400_000;
- * newCustomerConversion(
- *   [{ customerId: 'a', at: 0 }, { customerId: 'b', at: 0 }],
- *   [{ customerId: 'a', at: 3 * day, amount: 990 }, { customerId: 'b', at: 40 * day, amount: 990 }],
- *   { withinDays: 30 },
- * ).rate;
+ * const signups = [{ customerId: 'a', at: 0 }, { customerId: 'b', at: 0 }];
+ * const orders = [{ customerId: 'a', at: 3 * day, amount: 990 }, { customerId: 'b', at: 40 * day, amount: 990 }];
+ * newCustomerConversion(signups, orders, { withinDays: 30 }).rate;
  * //=> 0.5
  * ```
  */

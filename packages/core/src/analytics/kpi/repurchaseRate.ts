@@ -12,10 +12,11 @@ import type { TimeWindow } from '../timeWindow.ts';
  * ```ts
  * import { repurchaseRate } from '@memberkit/core';
  * const day = 86_400_000;
- * repurchaseRate([
+ * const orders = [
  *   { customerId: 'a', at: 0, amount: 100 }, { customerId: 'a', at: 3 * day, amount: 100 },
  *   { customerId: 'b', at: 0, amount: 100 }, { customerId: 'b', at: 1000, amount: 100 },
- * ]);
+ * ];
+ * repurchaseRate(orders);
  * //=> { customers: 2, repeatCustomers: 1, rate: 0.5 }
  * ```
  */
