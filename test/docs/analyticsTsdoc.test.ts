@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { alignNumbers, repoRoot, runCheckedExample } from './checkedExamples.ts';
 
 // Every TSDoc `@example` in packages/core/src/analytics is run (so it must at
-// least execute), and each
-// `//=> value` checked against the statement above it.
+// least execute), and each `//=> value` checked against the statement above it.
 const root = join(repoRoot, 'packages/core/src/analytics');
 const files = (readdirSync(root, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
