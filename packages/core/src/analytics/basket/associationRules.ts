@@ -152,15 +152,20 @@ export function associationRules(baskets: Iterable<readonly string[]>, options: 
   const ruleHead: number[] = []; // rank of the consequent
   const ruleBody: number[] = []; // count of the antecedent
   const path = new Int32Array(opts.maxLength);
+  const ancestor = new Int32Array(opts.maxLength + 1); // ancestor[m]: the node of path[0..m)
   let itemsetTotal = 0;
   for (let node = 1; node < tree.size; node++) {
     const d = tree.depth[node]!;
     if (d < opts.minLength) continue;
     itemsetTotal++;
     const count = tree.count[node]!;
-    for (let k = d - 1, at = node; k >= 0; k--, at = tree.parent[at]!) path[k] = tree.item[at]!;
+    for (let k = d - 1, at = node; k >= 0; k--, at = tree.parent[at]!) {
+      path[k] = tree.item[at]!;
+      ancestor[k + 1] = at;
+    }
     for (let k = 0; k < d; k++) {
-      const body = k === d - 1 ? tree.count[tree.parent[node]!]! : itemsetCount(tree, path, d, k);
+      // the antecedent without path[k] shares the prefix path[0..k) with this itemset
+      const body = itemsetCount(tree, path, d, k, k + 1, ancestor[k]!);
       if (count / body >= opts.minConfidence) {
         ruleNode.push(node);
         ruleHead.push(path[k]!);

@@ -31,6 +31,9 @@ export interface ItemsetTree {
 /**
  * Count of the itemset whose ranks are `ranks[0..length)` in ascending
  * order, skipping position `skip` (-1 for none); -1 if it is not frequent.
+ * The search may start part-way down: at `startNode`, the node of the
+ * itemset `ranks[0..start)` (a rule's antecedent shares its prefix with the
+ * rule's itemset, so only the rest is searched).
  *
  * @example
  * ```ts
@@ -41,9 +44,9 @@ export interface ItemsetTree {
  * //=> 3
  * ```
  */
-export function itemsetCount(tree: ItemsetTree, ranks: Int32Array, length: number, skip: number): number {
-  let node = 0;
-  for (let k = 0; k < length; k++) {
+export function itemsetCount(tree: ItemsetTree, ranks: Int32Array, length: number, skip: number, start = 0, startNode = 0): number {
+  let node = startNode;
+  for (let k = start; k < length; k++) {
     if (k === skip) continue;
     const want = ranks[k]!;
     let lo = tree.firstChild[node]!;
