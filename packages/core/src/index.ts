@@ -131,6 +131,25 @@ export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures
 export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
 export { rocAuc } from './analytics/churn/rocAuc.ts';
 export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
+export type { TimeWindow } from './analytics/timeWindow.ts';
+export { salesKpis, type SalesKpis, type ChannelShare } from './analytics/kpi/salesKpis.ts';
+export { repurchaseRate } from './analytics/kpi/repurchaseRate.ts';
+export { cohortRetention, type CohortRow } from './analytics/kpi/cohortRetention.ts';
+export { newCustomerConversion, type SignupRecord } from './analytics/kpi/newCustomerConversion.ts';
+export { couponRedemptionRate } from './analytics/kpi/couponRedemptionRate.ts';
+export { campaignRoi, type CampaignInput } from './analytics/kpi/campaignRoi.ts';
+export type { StepEvent } from './analytics/funnel/stepEvent.ts';
+export { funnelReport, type FunnelStep } from './analytics/funnel/funnelReport.ts';
+export { topPaths } from './analytics/funnel/topPaths.ts';
+export type { ProductEventRecord } from './analytics/demand/productEventRecord.ts';
+export { abandonedCartProducts, type AbandonedProduct } from './analytics/demand/abandonedCartProducts.ts';
+export { risingViews, type RisingProduct } from './analytics/demand/risingViews.ts';
+export {
+  segmentAssortment,
+  type SegmentSaleRecord,
+  type SegmentGrowth,
+  type CategoryGap,
+} from './analytics/assortment/segmentAssortment.ts';
 // coupons
 export {
   couponTemplateSchema,
