@@ -1,0 +1,115 @@
+import { MemberkitError } from '../errors/memberkitError.ts';
+import { entryEffect } from '../points/ledgerEntry.ts';
+import type { PointsLot } from '../points/pointsLot.ts';
+import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+/** The mutable shape a memory store keeps behind the read-only record. */
+export interface MutableMemberRecord {
+  memberId: string;
+  version: number;
+  entries: MemberLoyaltyRecord['entries'][number][];
+  lots: Map<string, PointsLot>;
+  openLots: Set<string>;
+  orders: Map<string, MemberLoyaltyRecord['orders'] extends ReadonlyMap<string, infer O> ? O : never>;
+  growth: MemberLoyaltyRecord['growth'][number][];
+  tier: MemberLoyaltyRecord['tier'];
+  counters: Map<string, number>;
+  sourceKeys: Set<string>;
+  available: number;
+  pending: number;
+  nextTransitionAt: number;
+}
+
+/**
+ * An empty member aggregate (version 0), as the engine sees a member nothing
+ * was committed for.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord } from '@memberkit/core';
+ * emptyMemberRecord('m1').version;
+ * //=> 0
+ * ```
+ */
+export function emptyMemberRecord(memberId: string): MutableMemberRecord {
+  return {
+    memberId,
+    version: 0,
+    entries: [],
+    lots: new Map(),
+    openLots: new Set(),
+    orders: new Map(),
+    growth: [],
+    tier: null,
+    counters: new Map(),
+    sourceKeys: new Set(),
+    available: 0,
+    pending: 0,
+    nextTransitionAt: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Applies a validated change to a member aggregate in place: the reference
+ * semantics of `LoyaltyStore.commit` after its checks passed. Lot remainders
+ * and cached totals move only through `entryEffect`, so they stay equal to
+ * the ledger sum.
+ *
+ * @example
+ * ```ts
+ * import { applyMemberChange, emptyMemberRecord } from '@memberkit/core';
+ * const r = emptyMemberRecord('m1');
+ * applyMemberChange(r, { memberId: 'm1', expectedVersion: 0, lots: [], entries: [], orders: [], growth: [], counters: [], sourceKeys: [] });
+ * r.version;
+ * //=> 1
+ * ```
+ */
+export function applyMemberChange(record: MutableMemberRecord, change: MemberChange): void {
+  // Check before touching anything, so a malformed change leaves the record as it was.
+  const newLots = new Set(change.lots.map((l) => l.id));
+  for (const entry of change.entries) {
+    if (!record.lots.has(entry.lotId) && !newLots.has(entry.lotId)) {
+      throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
+    }
+  }
+  for (const lot of change.lots) {
+    record.lots.set(lot.id, { ...lot, available: 0, pending: 0 });
+  }
+  const touched = new Set<string>();
+  for (const entry of change.entries) {
+    const lot = record.lots.get(entry.lotId) as PointsLot;
+    const d = entryEffect(entry);
+    record.lots.set(lot.id, { ...lot, available: lot.available + d.available, pending: lot.pending + d.pending });
+    record.available += d.available;
+    record.pending += d.pending;
+    record.entries.push(entry);
+    touched.add(lot.id);
+  }
+  let openChanged = false;
+  for (const id of touched) {
+    const lot = record.lots.get(id) as PointsLot;
+    const open = lot.available !== 0 || lot.pending !== 0;
+    if (open !== record.openLots.has(id)) {
+      openChanged = true;
+      if (open) record.openLots.add(id);
+      else record.openLots.delete(id);
+    }
+  }
+  if (openChanged || touched.size > 0) record.nextTransitionAt = nextTransition(record);
+  for (const order of change.orders) record.orders.set(order.orderId, order);
+  for (const g of change.growth) record.growth.push(g);
+  if (change.tier !== undefined) record.tier = change.tier;
+  for (const [key, delta] of change.counters) record.counters.set(key, (record.counters.get(key) ?? 0) + delta);
+  for (const s of change.sourceKeys) record.sourceKeys.add(s);
+  record.version += 1;
+}
+
+function nextTransition(record: MutableMemberRecord): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const id of record.openLots) {
+    const lot = record.lots.get(id) as PointsLot;
+    if (lot.pending > 0 && lot.activatesAt !== null && lot.activatesAt < next) next = lot.activatesAt;
+    if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < next) next = lot.expiresAt;
+  }
+  return next;
+}
