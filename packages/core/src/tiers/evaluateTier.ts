@@ -1,7 +1,7 @@
 import type { MemberDraft } from '../points/memberDraft.ts';
 import { programCalendar } from '../program/programCalendar.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
-import { tierMetric } from './tierMetric.ts';
+import { tierMetric, tierWindowStart } from './tierMetric.ts';
 import type { TierChange, TierState } from './tierState.ts';
 
 const DAY_MS = 86_400_000;
@@ -28,9 +28,10 @@ export function tierPeriodEnd(program: Pick<LoyaltyProgram, 'tiers' | 'timeZoneO
  * Brings a member's tier up to the draft's time, in this order:
  * 1. an expired override is lifted;
  * 2. every period end that has passed is evaluated in turn (保级): the value
- *    over the window at that instant must reach the tier's `keep`; a member
- *    who misses it keeps the tier through the grace period and is checked
- *    again at its end; a member who still misses it drops **one** tier;
+ *    over the window that closes at the period end must reach the tier's
+ *    `keep`; a member who misses it keeps the tier through the grace period
+ *    and is checked again at its end, counting what they earned during the
+ *    grace period too; a member who still misses it drops **one** tier;
  * 3. an upgrade happens at once to the highest tier whose threshold the
  *    current value reaches (this also ends a grace period early).
  * Writes the new state to the draft only when something changed.
@@ -53,6 +54,9 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
   // Without new growth the value can only fall, so nothing can change before the next due date.
   if (before !== null && draft.growth.length === 0 && (before.override === null || before.override.expiresAt > now) && (before.periodEnd === null || (before.graceUntil ?? before.periodEnd) > now)) return;
   const metricAt = (at: number) => tierMetric(program, draft.record.growth, at, draft.growth);
+  // The keep check measures the window that closes at the period end (periodEnd is exclusive, so a
+  // calendar-year check at 1 January counts the year just ended) plus anything earned during grace.
+  const keepValue = (periodEnd: number, until: number) => tierMetric(program, draft.record.growth, until, draft.growth, tierWindowStart(program, periodEnd - 1));
   const indexOf = (id: string) => Math.max(0, levels.findIndex((l) => l.id === id));
   let s: TierState = before ?? { tierId: (levels[0] as { id: string }).id, since: now, periodEnd: null, graceUntil: null, override: null, history: [] };
   const history: TierChange[] = before === null ? [{ at: now, from: null, to: s.tierId, reason: 'join' }] : [];
@@ -69,7 +73,7 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     const keep = level.keep ?? level.threshold;
     const checkAt = s.graceUntil ?? s.periodEnd;
     if (checkAt > now) break;
-    if (metricAt(checkAt) >= keep) {
+    if (keepValue(s.periodEnd, checkAt - 1) >= keep) {
       history.push({ at: checkAt, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd), graceUntil: null };
     } else if (s.graceUntil === null && program.tiers.graceDays > 0) {
@@ -98,7 +102,7 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     s = { ...s, tierId: to, since: now, periodEnd: tierPeriodEnd(program, now), graceUntil: null };
   } else if (s.graceUntil !== null) {
     const level = levels[current] as (typeof levels)[number];
-    if (value >= (level.keep ?? level.threshold)) {
+    if (keepValue(s.periodEnd ?? now, now) >= (level.keep ?? level.threshold)) {
       history.push({ at: now, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd ?? now), graceUntil: null };
     }

@@ -1,7 +1,7 @@
 import type { MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
 import type { LoyaltyProgram, TierBenefits } from '../program/programSchema.ts';
 import { effectiveTier } from './effectiveTier.ts';
-import { tierMetric } from './tierMetric.ts';
+import { tierMetric, tierWindowStart } from './tierMetric.ts';
 import type { TierChange } from './tierState.ts';
 
 /**
@@ -25,7 +25,7 @@ export interface GrowthTree {
   readonly tier: { readonly id: string; readonly name: string; readonly index: number; readonly since: number | null; readonly overridden: boolean; readonly overrideExpiresAt: number | null };
   readonly next: { readonly id: string; readonly name: string; readonly threshold: number; readonly gap: number } | null;
   /** What keeping the tier needs (保级); `null` on the entry tier, which cannot fall. */
-  readonly keep: { readonly threshold: number; readonly gap: number; readonly deadline: number; readonly inGrace: boolean } | null;
+  readonly keep: { readonly threshold: number; readonly value: number; readonly gap: number; readonly deadline: number; readonly inGrace: boolean } | null;
   readonly levels: readonly { readonly id: string; readonly name: string; readonly threshold: number; readonly keep: number; readonly benefits: TierBenefits; readonly reached: boolean; readonly current: boolean }[];
   readonly history: readonly TierChange[];
 }
@@ -49,6 +49,8 @@ export function growthTree(program: LoyaltyProgram, record: MemberLoyaltyRecord 
   const nextLevel = levels[index + 1];
   const keepThreshold = level.keep ?? level.threshold;
   const deadline = state === null ? null : (state.graceUntil ?? state.periodEnd);
+  // Progress towards keeping the tier counts the window that closes at the period end.
+  const keepValue = state?.periodEnd == null ? value : tierMetric(program, record?.growth ?? [], now, [], tierWindowStart(program, state.periodEnd - 1));
   return {
     asOf: now,
     metric: program.tiers.metric,
@@ -56,7 +58,7 @@ export function growthTree(program: LoyaltyProgram, record: MemberLoyaltyRecord 
     currency: program.currency,
     tier: { id: level.id, name: level.name, index, since: state?.since ?? null, overridden, overrideExpiresAt: overridden ? (state?.override?.expiresAt ?? null) : null },
     next: nextLevel === undefined ? null : { id: nextLevel.id, name: nextLevel.name, threshold: nextLevel.threshold, gap: Math.max(0, nextLevel.threshold - value) },
-    keep: index === 0 || deadline === null || overridden ? null : { threshold: keepThreshold, gap: Math.max(0, keepThreshold - value), deadline, inGrace: state?.graceUntil != null },
+    keep: index === 0 || deadline === null || overridden ? null : { threshold: keepThreshold, value: keepValue, gap: Math.max(0, keepThreshold - keepValue), deadline, inGrace: state?.graceUntil != null },
     levels: levels.map((l, i) => ({ id: l.id, name: l.name, threshold: l.threshold, keep: l.keep ?? l.threshold, benefits: l.benefits, reached: i <= index, current: i === index })),
     history: state?.history ?? [],
   };

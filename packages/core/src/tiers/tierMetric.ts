@@ -36,8 +36,13 @@ export function tierWindowStart(program: Pick<LoyaltyProgram, 'tiers' | 'timeZon
  * //=> 10
  * ```
  */
-export function tierMetric(program: Pick<LoyaltyProgram, 'tiers' | 'timeZoneOffsetMinutes'>, entries: readonly GrowthEntry[], at: number, more: readonly GrowthEntry[] = []): number {
-  const from = tierWindowStart(program, at);
+export function tierMetric(
+  program: Pick<LoyaltyProgram, 'tiers' | 'timeZoneOffsetMinutes'>,
+  entries: readonly GrowthEntry[],
+  at: number,
+  more: readonly GrowthEntry[] = [],
+  from: number = tierWindowStart(program, at),
+): number {
   const metric = program.tiers.metric;
   let sum = 0;
   for (const list of [entries, more]) {
