@@ -57,7 +57,7 @@ export type { LoyaltyStore, MemberLoyaltyRecord, MemberChange, IdempotencyRecord
 export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './ports/applyMemberChange.ts';
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
-export { debtLotId, type PointsLot } from './points/pointsLot.ts';
+export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
 export type { OrderRecord, OrderLineRecord } from './points/orderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
 export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';

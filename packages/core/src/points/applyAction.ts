@@ -45,6 +45,17 @@ export interface ActionResult {
   readonly couponTemplateIds: readonly string[];
 }
 
+/** Grants `amount` unless a per-day or per-year cap is reached; returns [granted, capped]. */
+function award(draft: MemberDraft, action: LoyaltyAction, day: string, year: string, kind: 'points' | 'growth', rule: { maxPerDay?: number | undefined; maxPerYear?: number | undefined } | undefined, amount: number): [number, boolean] {
+  if (rule === undefined || amount === 0) return [0, false];
+  const dayKey = `${kind}:${action}:${day}`;
+  const yearKey = `${kind}:${action}:${year}`;
+  if ((rule.maxPerDay !== undefined && draft.counter(dayKey) >= rule.maxPerDay) || (rule.maxPerYear !== undefined && draft.counter(yearKey) >= rule.maxPerYear)) return [0, true];
+  draft.bump(dayKey);
+  draft.bump(yearKey);
+  return [amount, false];
+}
+
 /**
  * Awards the points and growth value of a bonus action, available at once,
  * within the per-day and per-year caps (counted in the program's time zone).
@@ -62,24 +73,14 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
   const cal = programCalendar(program.timeZoneOffsetMinutes);
   const day = cal.dayKey(draft.now);
   const year = String(cal.year(draft.now));
-  const defaultRef = { check_in: day, birthday: year, sign_up: 'once', review: input.idempotencyKey }[input.action];
+  const defaultRef = input.action === 'check_in' ? day : input.action === 'birthday' ? year : input.action === 'sign_up' ? 'once' : input.idempotencyKey;
   const source = `action:${input.action}:${input.ref ?? defaultRef}`;
   draft.claimSource(source);
 
-  const award = (kind: 'points' | 'growth', rule: { maxPerDay?: number | undefined; maxPerYear?: number | undefined } | undefined, amount: number): [number, boolean] => {
-    if (rule === undefined || amount === 0) return [0, false];
-    const dayKey = `${kind}:${input.action}:${day}`;
-    const yearKey = `${kind}:${input.action}:${year}`;
-    if ((rule.maxPerDay !== undefined && draft.counter(dayKey) >= rule.maxPerDay) || (rule.maxPerYear !== undefined && draft.counter(yearKey) >= rule.maxPerYear)) return [0, true];
-    draft.bump(dayKey);
-    draft.bump(yearKey);
-    return [amount, false];
-  };
-
   const pointsRule = program.points.actions[input.action];
   const growthRule = program.growth.actions[input.action];
-  const [points, cappedPoints] = award('points', pointsRule, pointsRule?.points ?? 0);
-  const [growth, cappedGrowth] = award('growth', growthRule, growthRule?.value ?? 0);
+  const [points, cappedPoints] = award(draft, input.action, day, year, 'points', pointsRule, pointsRule?.points ?? 0);
+  const [growth, cappedGrowth] = award(draft, input.action, day, year, 'growth', growthRule, growthRule?.value ?? 0);
   let lotId: string | null = null;
   if (points > 0) {
     const lot = draft.addLot({ origin: 'action', source, earnedAt: draft.now, activatesAt: null, expiresAt: lotExpiry(program, draft.now), points });

@@ -4,6 +4,8 @@ import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { lotAt } from './balanceAt.ts';
 import type { PointsLot } from './pointsLot.ts';
 
+const DAY_MS = 86_400_000;
+
 /**
  * Why a member has the points they have (R-LOY-3: expiry that anyone can
  * explain). `available` equals the sum of `lots` plus `debt`.
@@ -53,25 +55,32 @@ export function explainBalance(program: Pick<LoyaltyProgram, 'timeZoneOffsetMinu
       debt += lot.available;
       continue;
     }
-    const at = lotAt(lot, now);
+    const at = now < record.nextTransitionAt ? lot : lotAt(lot, now);
     if (at.available > 0) lots.push({ lotId: lot.id, origin: lot.origin, source: lot.source, earnedAt: lot.earnedAt, expiresAt: lot.expiresAt, points: at.available, originalPoints: lot.points });
     if (at.pending > 0) pendingLots.push({ lotId: lot.id, source: lot.source, points: at.pending, activatesAt: lot.activatesAt, expiresAt: lot.expiresAt });
   }
   lots.sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.earnedAt - b.earnedAt || (a.lotId < b.lotId ? -1 : 1));
   pendingLots.sort((a, b) => (a.activatesAt ?? 0) - (b.activatesAt ?? 0) || (a.lotId < b.lotId ? -1 : 1));
-  const byDate = new Map<string, { date: string; expiresAt: number; points: number; lotIds: string[] }>();
+  // Group by local day number; format a date string once per group, not once per lot.
+  const shift = program.timeZoneOffsetMinutes * 60_000;
+  const groups: { date: string; expiresAt: number; points: number; lotIds: string[] }[] = [];
+  let currentDay = Number.NaN;
   for (const l of lots) {
     if (l.expiresAt === null) continue;
     // The last day the points can be used is the day before the expiry instant.
-    const date = cal.dayKey(l.expiresAt - 1);
-    const group = byDate.get(date) ?? { date, expiresAt: l.expiresAt, points: 0, lotIds: [] };
+    const day = Math.floor((l.expiresAt - 1 + shift) / DAY_MS);
+    let group = groups[groups.length - 1];
+    if (day !== currentDay || group === undefined) {
+      currentDay = day;
+      group = { date: cal.dayKey(l.expiresAt - 1), expiresAt: l.expiresAt, points: 0, lotIds: [] };
+      groups.push(group);
+    }
     group.points += l.points;
     group.lotIds.push(l.lotId);
-    byDate.set(date, group);
   }
   let available = debt;
   for (const l of lots) available += l.points;
   let pending = 0;
   for (const p of pendingLots) pending += p.points;
-  return { asOf: now, available, pending, debt, lots, pendingLots, expiring: [...byDate.values()] };
+  return { asOf: now, available, pending, debt, lots, pendingLots, expiring: groups };
 }

@@ -60,7 +60,8 @@ export interface LedgerEntry {
   readonly source: string;
   /** Entries written by one call share this id (a redemption spanning three lots has three entries). */
   readonly operationId: string;
-  readonly note?: string;
+  /** Free text (a staff reason); `undefined` when there is none. */
+  readonly note?: string | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { entryEffect, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
 import type { OrderRecord } from './orderRecord.ts';
-import { debtLotId, type PointsLot } from './pointsLot.ts';
+import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 
 /**
  * A change being computed against one version of a member aggregate. It
@@ -70,7 +70,19 @@ export class MemberDraft {
 
   /** Creates a lot with zero remainders; entries fill it. */
   addLot(def: Omit<PointsLot, 'id' | 'memberId' | 'available' | 'pending'>): PointsLot {
-    const lot: PointsLot = { ...def, id: `${this.memberId}.L${this.record.lots.size + this.newLots.length + 1}`, memberId: this.memberId, available: 0, pending: 0 };
+    // Built field by field (not spread) so every lot shares one object shape.
+    const lot: PointsLot = {
+      id: `${this.memberId}.L${this.record.lots.size + this.newLots.length + 1}`,
+      memberId: this.memberId,
+      origin: def.origin,
+      source: def.source,
+      earnedAt: def.earnedAt,
+      activatesAt: def.activatesAt,
+      expiresAt: def.expiresAt,
+      points: def.points,
+      available: 0,
+      pending: 0,
+    };
     this.newLots.push(lot);
     this.overlay.set(lot.id, lot);
     return lot;
@@ -92,9 +104,9 @@ export class MemberDraft {
     const lot = this.lot(lotId);
     if (lot === undefined) throw new MemberkitError('not_found', `no lot ${lotId}`, { field: 'lotId' });
     const seq = this.record.entries.length + this.entries.length;
-    const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, ...(note === undefined ? {} : { note }) };
+    const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
     const d = entryEffect(entry);
-    this.overlay.set(lotId, { ...lot, available: lot.available + d.available, pending: lot.pending + d.pending });
+    this.overlay.set(lotId, lotWithRemainders(lot, lot.available + d.available, lot.pending + d.pending));
     this.available += d.available;
     this.pending += d.pending;
     this.entries.push(entry);
@@ -140,7 +152,7 @@ export class MemberDraft {
     return {
       memberId: this.memberId,
       expectedVersion: this.record.version,
-      lots: this.newLots.map((l) => ({ ...l, available: 0, pending: 0 })),
+      lots: this.newLots.map((l) => lotWithRemainders(l, 0, 0)),
       entries: this.entries,
       orders: [...this.orders.values()],
       growth: this.growth,

@@ -43,3 +43,30 @@ export interface PointsLot {
 export function debtLotId(memberId: string): string {
   return `debt:${memberId}`;
 }
+
+/**
+ * A copy of a lot with new remainders. Built field by field rather than with
+ * a spread: every lot keeps one object shape, which keeps the ledger's hot
+ * path several times faster.
+ *
+ * @example
+ * ```ts
+ * import { lotWithRemainders } from '@memberkit/core';
+ * lotWithRemainders({ id: 'l', memberId: 'm', origin: 'action', source: 's', earnedAt: 0, activatesAt: null, expiresAt: null, points: 5, available: 5, pending: 0 }, 2, 0).available;
+ * //=> 2
+ * ```
+ */
+export function lotWithRemainders(lot: PointsLot, available: number, pending: number): PointsLot {
+  return {
+    id: lot.id,
+    memberId: lot.memberId,
+    origin: lot.origin,
+    source: lot.source,
+    earnedAt: lot.earnedAt,
+    activatesAt: lot.activatesAt,
+    expiresAt: lot.expiresAt,
+    points: lot.points,
+    available,
+    pending,
+  };
+}

@@ -1,6 +1,5 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import { entryEffect } from '../points/ledgerEntry.ts';
-import type { PointsLot } from '../points/pointsLot.ts';
+import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 /** The mutable shape a memory store keeps behind the read-only record. */
@@ -52,7 +51,7 @@ export function emptyMemberRecord(memberId: string): MutableMemberRecord {
 /**
  * Applies a validated change to a member aggregate in place: the reference
  * semantics of `LoyaltyStore.commit` after its checks passed. Lot remainders
- * and cached totals move only through `entryEffect`, so they stay equal to
+ * and cached totals move only by each entry's effect (`entryEffect`), so they stay equal to
  * the ledger sum.
  *
  * @example
@@ -66,36 +65,30 @@ export function emptyMemberRecord(memberId: string): MutableMemberRecord {
  */
 export function applyMemberChange(record: MutableMemberRecord, change: MemberChange): void {
   // Check before touching anything, so a malformed change leaves the record as it was.
-  const newLots = new Set(change.lots.map((l) => l.id));
   for (const entry of change.entries) {
-    if (!record.lots.has(entry.lotId) && !newLots.has(entry.lotId)) {
+    if (!record.lots.has(entry.lotId) && !change.lots.some((l) => l.id === entry.lotId)) {
       throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
     }
   }
   for (const lot of change.lots) {
-    record.lots.set(lot.id, { ...lot, available: 0, pending: 0 });
+    record.lots.set(lot.id, lotWithRemainders(lot, 0, 0));
   }
-  const touched = new Set<string>();
+  let moved = false;
   for (const entry of change.entries) {
     const lot = record.lots.get(entry.lotId) as PointsLot;
-    const d = entryEffect(entry);
-    record.lots.set(lot.id, { ...lot, available: lot.available + d.available, pending: lot.pending + d.pending });
-    record.available += d.available;
-    record.pending += d.pending;
+    // entryEffect, inlined: this loop runs for every entry ever written.
+    const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
+    const dPending = entry.kind === 'activate' ? -entry.points : entry.bucket === 'pending' ? entry.points : 0;
+    const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
+    record.lots.set(lot.id, next);
+    record.available += dAvailable;
+    record.pending += dPending;
     record.entries.push(entry);
-    touched.add(lot.id);
+    if (next.available !== 0 || next.pending !== 0) record.openLots.add(lot.id);
+    else record.openLots.delete(lot.id);
+    moved = true;
   }
-  let openChanged = false;
-  for (const id of touched) {
-    const lot = record.lots.get(id) as PointsLot;
-    const open = lot.available !== 0 || lot.pending !== 0;
-    if (open !== record.openLots.has(id)) {
-      openChanged = true;
-      if (open) record.openLots.add(id);
-      else record.openLots.delete(id);
-    }
-  }
-  if (openChanged || touched.size > 0) record.nextTransitionAt = nextTransition(record);
+  if (moved) record.nextTransitionAt = nextTransition(record);
   for (const order of change.orders) record.orders.set(order.orderId, order);
   for (const g of change.growth) record.growth.push(g);
   if (change.tier !== undefined) record.tier = change.tier;

@@ -60,7 +60,8 @@ export interface LoyaltyEngine {
   redeemPoints(input: RedeemInput): Promise<LoyaltyResult<RedemptionResult>>;
   adjustPoints(input: AdjustInput): Promise<LoyaltyResult<AdjustmentResult>>;
   recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult>>;
-  overrideTier(input: TierOverrideInput): Promise<LoyaltyResult<{ tier: TierState }>>;
+  /** `expiresAt` may be epoch ms, an ISO string or a Date. */
+  overrideTier(input: Omit<TierOverrideInput, 'expiresAt'> & { readonly expiresAt: number | string | Date }): Promise<LoyaltyResult<{ tier: TierState }>>;
   /** Writes due activations, expiries and tier period ends for one member. */
   settle(memberId: string): Promise<LoyaltyResult<{ entries: number }>>;
   /** {@link LoyaltyEngine.settle} for every member (a nightly job). */

@@ -36,6 +36,18 @@ export interface ProgramCalendar {
  * ```
  */
 export function programCalendar(offsetMinutes: number): ProgramCalendar {
+  // One calendar per offset: callers ask for it on hot paths (every order, every expiry).
+  let cal = calendars.get(offsetMinutes);
+  if (cal === undefined) {
+    cal = makeCalendar(offsetMinutes);
+    calendars.set(offsetMinutes, cal);
+  }
+  return cal;
+}
+
+const calendars = new Map<number, ProgramCalendar>();
+
+function makeCalendar(offsetMinutes: number): ProgramCalendar {
   const shift = offsetMinutes * 60_000;
   const local = (ms: number): Date => new Date(ms + shift);
   return {

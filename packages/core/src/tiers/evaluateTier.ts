@@ -7,6 +7,20 @@ import type { TierChange, TierState } from './tierState.ts';
 const DAY_MS = 86_400_000;
 
 /**
+ * The keep check measures the window that closes at the period end (periodEnd
+ * is exclusive, so a calendar-year check at 1 January counts the year just
+ * ended) plus anything earned during grace, up to `until`.
+ */
+function keepValue(program: LoyaltyProgram, draft: MemberDraft, periodEnd: number, until: number): number {
+  return tierMetric(program, draft.record.growth, until, draft.growth, tierWindowStart(program, periodEnd - 1));
+}
+
+function indexOf(levels: LoyaltyProgram['tiers']['levels'], id: string): number {
+  for (let i = 0; i < levels.length; i++) if ((levels[i] as { id: string }).id === id) return i;
+  return 0;
+}
+
+/**
  * When a tier reached at `from` is next checked against its keep threshold:
  * the end of the calendar year for calendar-year programs, otherwise
  * `validityMonths` later.
@@ -53,11 +67,6 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
   const before = draft.currentTier();
   // Without new growth the value can only fall, so nothing can change before the next due date.
   if (before !== null && draft.growth.length === 0 && (before.override === null || before.override.expiresAt > now) && (before.periodEnd === null || (before.graceUntil ?? before.periodEnd) > now)) return;
-  const metricAt = (at: number) => tierMetric(program, draft.record.growth, at, draft.growth);
-  // The keep check measures the window that closes at the period end (periodEnd is exclusive, so a
-  // calendar-year check at 1 January counts the year just ended) plus anything earned during grace.
-  const keepValue = (periodEnd: number, until: number) => tierMetric(program, draft.record.growth, until, draft.growth, tierWindowStart(program, periodEnd - 1));
-  const indexOf = (id: string) => Math.max(0, levels.findIndex((l) => l.id === id));
   let s: TierState = before ?? { tierId: (levels[0] as { id: string }).id, since: now, periodEnd: null, graceUntil: null, override: null, history: [] };
   const history: TierChange[] = before === null ? [{ at: now, from: null, to: s.tierId, reason: 'join' }] : [];
 
@@ -68,12 +77,12 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
 
   // Evaluate every period end that has passed, oldest first; each may drop one tier.
   for (let guard = 0; s.periodEnd !== null && guard < 1000; guard++) {
-    const index = indexOf(s.tierId);
+    const index = indexOf(levels, s.tierId);
     const level = levels[index] as (typeof levels)[number];
     const keep = level.keep ?? level.threshold;
     const checkAt = s.graceUntil ?? s.periodEnd;
     if (checkAt > now) break;
-    if (keepValue(s.periodEnd, checkAt - 1) >= keep) {
+    if (keepValue(program, draft, s.periodEnd, checkAt - 1) >= keep) {
       history.push({ at: checkAt, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd), graceUntil: null };
     } else if (s.graceUntil === null && program.tiers.graceDays > 0) {
@@ -87,7 +96,7 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     }
   }
 
-  const value = metricAt(now);
+  const value = tierMetric(program, draft.record.growth, now, draft.growth);
   let qualified = 0;
   for (let i = levels.length - 1; i > 0; i--) {
     if (value >= (levels[i] as { threshold: number }).threshold) {
@@ -95,14 +104,14 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
       break;
     }
   }
-  const current = indexOf(s.tierId);
+  const current = indexOf(levels, s.tierId);
   if (qualified > current) {
     const to = (levels[qualified] as { id: string }).id;
     history.push({ at: now, from: s.tierId, to, reason: 'upgrade' });
     s = { ...s, tierId: to, since: now, periodEnd: tierPeriodEnd(program, now), graceUntil: null };
   } else if (s.graceUntil !== null) {
     const level = levels[current] as (typeof levels)[number];
-    if (keepValue(s.periodEnd ?? now, now) >= (level.keep ?? level.threshold)) {
+    if (keepValue(program, draft, s.periodEnd ?? now, now) >= (level.keep ?? level.threshold)) {
       history.push({ at: now, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd ?? now), graceUntil: null };
     }

@@ -44,12 +44,15 @@ export function tierMetric(
   from: number = tierWindowStart(program, at),
 ): number {
   const metric = program.tiers.metric;
+  return Math.max(0, sumWindow(entries, metric, from, at) + sumWindow(more, metric, from, at));
+}
+
+function sumWindow(list: readonly GrowthEntry[], metric: LoyaltyProgram['tiers']['metric'], from: number, at: number): number {
   let sum = 0;
-  for (const list of [entries, more]) {
-    for (const e of list) {
-      if (e.at > at || e.at < from) continue;
-      sum += metric === 'growth' ? e.value : metric === 'spend' ? e.spend : e.orders;
-    }
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as GrowthEntry;
+    if (e.at > at || e.at < from) continue;
+    sum += metric === 'growth' ? e.value : metric === 'spend' ? e.spend : e.orders;
   }
-  return Math.max(0, sum);
+  return sum;
 }
