@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { quickStart } from './loyalty/quickStart.ts';
 import { partialRefundAfterRedemption } from './loyalty/partialRefundAfterRedemption.ts';
 import { tierDowngradeWithGrace } from './loyalty/tierDowngradeWithGrace.ts';
 
 describe('docs/loyalty.md worked examples', () => {
+  it('quick start: sign-up bonus, an order pending through the return window, a redemption, the growth tree', async () => {
+    const { earned, spent, balance, tree, benefits } = await quickStart();
+    // ¥1,299 paid, ¥10 of it shipping: 1,289 points and growth; the order lifts growth to silver.
+    expect(earned).toMatchObject({ points: 1_289, growth: 1_289, tierId: 'silver', balance: { available: 100, pending: 1_289 } });
+    expect(spent.allocations).toEqual([{ lotId: 'wang.L1', points: 100 }, { lotId: 'wang.L2', points: 400 }]);
+    expect(balance).toMatchObject({ available: 889, pending: 0 });
+    expect(tree).toMatchObject({ value: 1_289, tier: { id: 'silver' }, next: { id: 'gold', gap: 3_711 }, keep: { threshold: 800, gap: 0 } });
+    expect(benefits).toMatchObject({ tierId: 'silver', pointsMultiplier: 1.2, freeShipping: false });
+  });
+
   it('partial refund after partial redemption: one third of the earned points reversed, one third of the spent points restored to their lot', async () => {
     const { redemption, order, refund, explained } = await partialRefundAfterRedemption();
     expect(redemption.allocations).toEqual([{ lotId: 'zhang.L1', points: 600 }]);

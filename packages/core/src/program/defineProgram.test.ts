@@ -70,6 +70,20 @@ describe('defineProgram', () => {
   });
 });
 
+describe('docs/loyalty.md validation snippet', () => {
+  it('reports the three problems in field order', () => {
+    const fields = issuesOf({
+      currency: 'CNY',
+      tiers: { metric: 'growth', levels: [
+        { id: 'basic', name: '普通', threshold: 0 },
+        { id: 'silver', name: '银卡', threshold: 1000, keep: 1200, benefits: { pointsMultiplier: -1 } },
+        { id: 'gold', name: '金卡', threshold: 1000 },
+      ] },
+    }).map((i) => i.split(':')[0]);
+    expect(fields).toEqual(['tiers.levels.1.benefits.pointsMultiplier', 'tiers.levels.1.keep', 'tiers.levels.2.threshold']);
+  });
+});
+
 describe('programCalendar', () => {
   it('counts days, months and years in the program offset', () => {
     const cal = programCalendar(480);
