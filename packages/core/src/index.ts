@@ -58,7 +58,7 @@ export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
-export type { OrderRecord, OrderLineRecord } from './points/orderRecord.ts';
+export { blankOrderRecord, type OrderRecord, type OrderLineRecord } from './points/orderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
 export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';
 export { lotExpiry } from './points/lotExpiry.ts';

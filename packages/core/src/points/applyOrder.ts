@@ -5,7 +5,7 @@ import { effectiveTier } from '../tiers/effectiveTier.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import { orderEarning } from './orderEarning.ts';
-import type { OrderRecord } from './orderRecord.ts';
+import { blankOrderRecord, type OrderRecord } from './orderRecord.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -87,10 +87,10 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     draft.append(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
   }
   draft.growth.push({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
-  const stub = draft.order(props.orderId);
+  // A redemption at checkout may have created the record already; keep what it paid with.
+  const known = draft.order(props.orderId) ?? blankOrderRecord(draft.memberId, props.orderId, event.timestamp);
   const order: OrderRecord = {
-    orderId: props.orderId,
-    memberId: draft.memberId,
+    ...known,
     completed: true,
     at: event.timestamp,
     total: props.total,
@@ -99,14 +99,6 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     growth: earning.growth,
     lotId,
     lines: earning.lines,
-    refundIds: [],
-    refundedAmount: 0,
-    refundedEligible: 0,
-    pointsReversed: 0,
-    pointsForgiven: 0,
-    growthReversed: 0,
-    redeemed: stub?.redeemed ?? [],
-    restored: stub?.restored ?? [],
   };
   draft.putOrder(order);
   return { orderId: props.orderId, points: earning.points, growth: earning.growth, multiplier, lotId, activatesAt, expiresAt };

@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { consumeLots, type LotAllocation } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import type { OrderRecord } from './orderRecord.ts';
+import { blankOrderRecord } from './orderRecord.ts';
 
 /**
  * A redemption request: points to spend, optionally on an order (so a refund
@@ -67,27 +67,7 @@ export function applyRedemption(draft: MemberDraft, input: RedeemInput): Redempt
   }
   const allocations = consumeLots(draft, input.points, 'redeem', source);
   if (input.orderId !== undefined) {
-    const existing = draft.order(input.orderId);
-    const stub: OrderRecord = existing ?? {
-      orderId: input.orderId,
-      memberId: draft.memberId,
-      completed: false,
-      at: draft.now,
-      total: 0,
-      eligible: 0,
-      points: 0,
-      growth: 0,
-      lotId: null,
-      lines: [],
-      refundIds: [],
-      refundedAmount: 0,
-      refundedEligible: 0,
-      pointsReversed: 0,
-      pointsForgiven: 0,
-      growthReversed: 0,
-      redeemed: [],
-      restored: [],
-    };
+    const stub = draft.order(input.orderId) ?? blankOrderRecord(draft.memberId, input.orderId, draft.now);
     draft.putOrder({ ...stub, redeemed: allocations });
   }
   return { points: input.points, orderId: input.orderId ?? null, allocations };

@@ -3,7 +3,15 @@ import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { allocateProportionally } from './allocateProportionally.ts';
 import type { OrderLineRecord } from './orderRecord.ts';
 
-/** The order fields earning depends on (a subset of `order_completed` properties). */
+/**
+ * The order fields earning depends on (a subset of `order_completed` properties).
+ *
+ * @example
+ * ```ts
+ * import type { EarningOrder } from '@memberkit/core';
+ * const o: EarningOrder = { total: 9900, shipping: 0, products: [{ productId: 'p', price: 9900, quantity: 1 }] };
+ * ```
+ */
 export interface EarningOrder {
   readonly total: number;
   readonly shipping?: number | undefined;

@@ -55,3 +55,37 @@ export interface OrderRecord {
   /** Points given back per lot by refunds so far. */
   readonly restored: readonly { readonly lotId: string; readonly points: number }[];
 }
+
+/**
+ * An order the ledger knows nothing about yet besides its id: not completed,
+ * nothing earned, refunded or paid with points. Commands fill in what they learn.
+ *
+ * @example
+ * ```ts
+ * import { blankOrderRecord } from '@memberkit/core';
+ * blankOrderRecord('m1', 'o1', 0).completed;
+ * //=> false
+ * ```
+ */
+export function blankOrderRecord(memberId: string, orderId: string, at: number): OrderRecord {
+  return {
+    orderId,
+    memberId,
+    completed: false,
+    at,
+    total: 0,
+    eligible: 0,
+    points: 0,
+    growth: 0,
+    lotId: null,
+    lines: [],
+    refundIds: [],
+    refundedAmount: 0,
+    refundedEligible: 0,
+    pointsReversed: 0,
+    pointsForgiven: 0,
+    growthReversed: 0,
+    redeemed: [],
+    restored: [],
+  };
+}

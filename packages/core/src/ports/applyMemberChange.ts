@@ -2,7 +2,15 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
-/** The mutable shape a memory store keeps behind the read-only record. */
+/**
+ * The mutable shape a memory store keeps behind the read-only record.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord, type MutableMemberRecord } from '@memberkit/core';
+ * const r: MutableMemberRecord = emptyMemberRecord('m1');
+ * ```
+ */
 export interface MutableMemberRecord {
   memberId: string;
   version: number;

@@ -1,7 +1,15 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
 import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
-/** Options for {@link memoryLoyaltyStore}. */
+/**
+ * Options for {@link memoryLoyaltyStore}.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord, type MemoryLoyaltyStoreOptions } from '@memberkit/core';
+ * const options: MemoryLoyaltyStoreOptions = { seed: [emptyMemberRecord('m1')] };
+ * ```
+ */
 export interface MemoryLoyaltyStoreOptions {
   /** Aggregates to start from (copied, never shared), e.g. for `simulate`. */
   readonly seed?: readonly MemberLoyaltyRecord[];

@@ -36,7 +36,16 @@ import type { LoyaltyProgram } from './programSchema.ts';
  */
 export type LoyaltyResult<T> = T & { readonly memberId: string; readonly balance: { readonly available: number; readonly pending: number }; readonly tierId: string };
 
-/** Options for {@link createLoyaltyEngine}. */
+/**
+ * Options for {@link createLoyaltyEngine}.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram, memoryLoyaltyStore, systemClock, type LoyaltyEngineOptions } from '@memberkit/core';
+ * const program = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * const options: LoyaltyEngineOptions = { program, store: memoryLoyaltyStore(), clock: systemClock };
+ * ```
+ */
 export interface LoyaltyEngineOptions {
   readonly program: LoyaltyProgram;
   readonly store?: LoyaltyStore;
@@ -49,6 +58,12 @@ export interface LoyaltyEngineOptions {
  * The loyalty engine: points ledger, tiers and growth, benefits. Every
  * command is idempotent by key and commits one atomic change through the
  * store; see {@link createLoyaltyEngine}.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyEngine } from '@memberkit/core';
+ * const spendable = async (engine: LoyaltyEngine, memberId: string) => (await engine.balance(memberId)).available;
+ * ```
  */
 export interface LoyaltyEngine {
   readonly program: LoyaltyProgram;

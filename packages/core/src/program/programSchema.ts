@@ -7,7 +7,16 @@ const count = z.number().int().positive().safe();
 const nonNeg = z.number().nonnegative('must be at least 0').finite();
 const nonNegInt = z.number().int().nonnegative('must be at least 0').safe();
 
-/** Bonus actions that can earn points or growth value (R-LOY-3). */
+/**
+ * Bonus actions that can earn points or growth value (R-LOY-3).
+ *
+ * @example
+ * ```ts
+ * import { LOYALTY_ACTIONS } from '@memberkit/core';
+ * LOYALTY_ACTIONS.includes('check_in');
+ * //=> true
+ * ```
+ */
 export const LOYALTY_ACTIONS = ['sign_up', 'birthday', 'review', 'check_in'] as const;
 
 /**
@@ -26,7 +35,16 @@ const pointsAction = z.object({ points: nonNegInt, ...caps }).strict();
 const growthAction = z.object({ value: nonNegInt, ...caps }).strict();
 const actionsOf = <T extends z.ZodType>(rule: T) => z.object({ sign_up: rule.optional(), birthday: rule.optional(), review: rule.optional(), check_in: rule.optional() }).strict().default({});
 
-/** What a tier gives its members (权益, R-LOY-4). */
+/**
+ * What a tier gives its members (权益, R-LOY-4).
+ *
+ * @example
+ * ```ts
+ * import { tierBenefitsSchema } from '@memberkit/core';
+ * tierBenefitsSchema.parse({ freeShipping: true }).pointsMultiplier;
+ * //=> 1
+ * ```
+ */
 export const tierBenefitsSchema = z
   .object({
     /** Points earned on orders are multiplied by this (1.5 = 50 % more). */
