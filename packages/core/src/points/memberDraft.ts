@@ -152,7 +152,8 @@ export class MemberDraft {
     return {
       memberId: this.memberId,
       expectedVersion: this.record.version,
-      lots: this.newLots.map((l) => lotWithRemainders(l, 0, 0)),
+      // New lots were created with zero remainders and never mutated (the overlay holds copies).
+      lots: this.newLots,
       entries: this.entries,
       orders: [...this.orders.values()],
       growth: this.growth,

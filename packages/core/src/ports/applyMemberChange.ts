@@ -79,7 +79,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     }
   }
   for (const lot of change.lots) {
-    record.lots.set(lot.id, lotWithRemainders(lot, 0, 0));
+    record.lots.set(lot.id, lot.available === 0 && lot.pending === 0 ? lot : lotWithRemainders(lot, 0, 0));
   }
   let moved = false;
   for (const entry of change.entries) {

@@ -128,12 +128,12 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       const value = compute(draft);
       settleDue(draft);
       evaluateTier(program, draft);
-      const result: LoyaltyResult<T> = {
-        ...value,
+      // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
+      const result = Object.assign(value as object, {
         memberId,
         balance: { available: draft.available, pending: draft.pending },
         tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
-      };
+      }) as LoyaltyResult<T>;
       if (key === undefined && draft.isEmpty()) return result;
       const outcome = await store.commit(draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }));
       if (outcome.status === 'committed') return result;
