@@ -51,6 +51,7 @@ export {
 } from './program/programSchema.ts';
 export { programCalendar, type ProgramCalendar } from './program/programCalendar.ts';
 export { loyaltyInputSchemas } from './program/loyaltyInputSchemas.ts';
+export { requestFingerprint } from './program/requestFingerprint.ts';
 export { createLoyaltyEngine, type LoyaltyEngine, type LoyaltyEngineOptions, type LoyaltyResult } from './program/loyaltyEngine.ts';
 export { simulate, type SimulationEvent, type SimulationResult } from './program/simulate.ts';
 export type { LoyaltyStore, MemberLoyaltyRecord, MemberChange, IdempotencyRecord, CommitOutcome } from './ports/loyaltyStore.ts';

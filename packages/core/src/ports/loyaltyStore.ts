@@ -71,7 +71,7 @@ export interface MemberChange {
  * @example
  * ```ts
  * import type { IdempotencyRecord } from '@memberkit/core';
- * const r: IdempotencyRecord = { key: 'k1', memberId: 'm1', fingerprint: '["redeem",{"points":5}]', result: { ok: true } };
+ * const r: IdempotencyRecord = { key: 'k1', memberId: 'm1', fingerprint: 'redeem:2kq1nhd8b0x', result: { ok: true } };
  * ```
  */
 export interface IdempotencyRecord {

@@ -23,6 +23,7 @@ import { evaluateTier } from '../tiers/evaluateTier.ts';
 import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
+import { requestFingerprint } from './requestFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 
 /**
@@ -160,7 +161,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
   }
 
-  const fp = (op: string, params: unknown) => JSON.stringify([op, params]);
+  const fp = requestFingerprint;
   const read = async (memberId: string) => store.getMember(memberId);
 
   const engine: LoyaltyEngine = {
