@@ -46,12 +46,14 @@ export function storageQueue(kv: KeyValueStorage, key: string, caps: StorageQueu
     let start = Math.max(0, events.length - caps.maxCount);
     for (let i = 0; i < start; i++) total -= sizes[i] as number;
     while (total > caps.maxBytes && start < events.length) total -= sizes[start++] as number;
-    let kept = events.slice(start);
-    if (!kv.set(key, JSON.stringify(kept))) {
-      kept = kept.slice(kept.length >> 1);
-      if (!kv.set(key, JSON.stringify(kept))) kv.remove(key);
-    }
+    const kept = events.slice(start);
     mirror = kept;
+    if (kv.set(key, JSON.stringify(kept))) return;
+    // Over the quota: keep the newer half on disk; if even that is refused,
+    // clear the key so reads use the in-memory list (nothing is lost then).
+    const half = kept.slice(kept.length >> 1);
+    if (kv.set(key, JSON.stringify(half))) mirror = half;
+    else kv.remove(key);
   };
   return {
     kind: 'storage',
