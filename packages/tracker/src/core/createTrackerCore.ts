@@ -194,6 +194,8 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
     }
     const blocked = () => consent !== 'granted' || platform.online?.() === false || now() < retryAt;
     running = (async () => {
+      // Yield first: `running` must be assigned before this body can clear it.
+      await undefined;
       let done = true;
       do {
         again = false;
