@@ -11,7 +11,9 @@ const money = minorUnitsSchema.nonnegative();
  * Parsed into epoch milliseconds.
  */
 export const timestampSchema = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date(), z.number().int().nonnegative(), z.date()])
+  // Numbers first: most events carry epoch ms, and a union pays for every
+  // failed alternative before the one that matches.
+  .union([z.number().int().nonnegative(), z.iso.datetime({ offset: true }), z.iso.date(), z.date()])
   .transform((v) => (typeof v === 'number' ? v : new Date(v).getTime()))
   .refine((ms) => Number.isFinite(ms), 'invalid date');
 
@@ -139,6 +141,6 @@ export const eventPropertySchemas = {
   signed_up: z.object({ method: z.string().max(100).optional() }),
   store_visited: z.object({ storeId: z.string().max(100), guideId: z.string().max(100).optional(), note: z.string().max(2000).optional() }),
   coupon_claimed: z.object({ couponId: z.string().max(200).optional(), templateId: z.string().max(200).optional(), code: z.string().max(100).optional() }),
-  coupon_used: z.object({ couponId: z.string().max(200).optional(), code: z.string().max(100).optional(), orderId: id.optional(), discount: money.optional() }),
+  coupon_used: z.object({ couponId: z.string().max(200).optional(), code: z.string().max(100).optional(), orderId: id.optional(), discount: money.optional(), currency: currencySchema.optional() }),
   identified: z.object({}),
 } as const;
