@@ -121,6 +121,15 @@ describe('createTrackerCore', () => {
     expect(t.collector.events()).toHaveLength(7);
   });
 
+  it('types each canonical event: wrong or missing properties do not compile', () => {
+    const t = setup();
+    // @ts-expect-error currency is required for product_added
+    t.tracker.track('product_added', { productId: 'p1', price: 100, quantity: 1 });
+    // @ts-expect-error not a canonical event name
+    t.tracker.track('Product Added', {});
+    expect(t.errors).toHaveLength(2);
+  });
+
   it('rejects invalid input through onError without queueing or throwing', async () => {
     const t = setup();
     expect(t.tracker.track('product_added', { productId: 'p1', price: 12.5, quantity: 1, currency: 'CNY' })).toBeUndefined();

@@ -6,7 +6,8 @@ import type { QueueStore } from './queueStore.ts';
  * Opens the durable queue in IndexedDB (database `memberkit-tracker`, one
  * object store keyed by event id, so `getAll` returns the oldest first).
  * Capped at `maxCount`, oldest dropped. Rejects when IndexedDB is missing or
- * refuses to open (private modes, blocked storage); the caller falls back.
+ * refuses to open (private modes, blocked storage) or does not open within
+ * `openTimeoutMs`; the caller falls back.
  *
  * @example
  * ```ts
@@ -16,8 +17,13 @@ import type { QueueStore } from './queueStore.ts';
  * //=> 'indexeddb'
  * ```
  */
-export async function idbQueue(name: string, maxCount = 10_000): Promise<QueueStore> {
-  const db = await openDB(name, 1, { upgrade: (d) => void d.createObjectStore('q', { keyPath: 'id' }) });
+export async function idbQueue(name: string, maxCount = 10_000, openTimeoutMs = 3000): Promise<QueueStore> {
+  // Some browsers leave open() pending forever when storage is blocked: give up and fall back.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const db = await Promise.race([
+    openDB(name, 1, { upgrade: (d) => void d.createObjectStore('q', { keyPath: 'id' }) }),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('IndexedDB open timed out')), openTimeoutMs))),
+  ]).finally(() => clearTimeout(timer));
   return {
     kind: 'indexeddb',
     put: async (events) => {
