@@ -11,16 +11,21 @@ export interface TestCollector {
   /** The deduplicated store: first copy of each event. */
   stored: Map<string, { type: string; properties: Record<string, unknown> }>;
   requests: number;
+  /** Statuses to answer next, in order (with `Retry-After: 1` on 429), before plain 200s. */
+  script: number[];
+  /** Arrival time of every POST, answered or not. */
+  times: number[];
   reset(): void;
   close(): Promise<void>;
 }
 
 /** Serves the page, the tracker bundle and POST /collect. */
 export async function startCollector(bundle: string): Promise<TestCollector> {
-  const c = { mode: 'up', copies: new Map(), stored: new Map(), requests: 0 } as unknown as TestCollector;
+  const c = { mode: 'up', copies: new Map(), stored: new Map(), requests: 0, script: [], times: [] } as unknown as TestCollector;
   const html = `<!doctype html><html><head><title>shop</title><script src="/tracker.js"></script></head><body><button id="b">b</button></body></html>`;
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && req.url?.startsWith('/collect')) {
+      c.times.push(Date.now());
       if (c.mode === 'down') {
         req.socket.destroy();
         return;
@@ -29,16 +34,22 @@ export async function startCollector(bundle: string): Promise<TestCollector> {
       req.on('data', (d: Buffer) => (body += d.toString('utf8')));
       req.on('end', () => {
         c.requests++;
+        let batch: Array<{ id: string; type: string; properties: Record<string, unknown> }>;
         try {
-          const parsed = JSON.parse(body) as { batch: Array<{ id: string; type: string; properties: Record<string, unknown> }> };
-          for (const e of parsed.batch) {
-            c.copies.set(e.id, (c.copies.get(e.id) ?? 0) + 1);
-            if (!c.stored.has(e.id)) c.stored.set(e.id, e);
-          }
-          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+          batch = (JSON.parse(body) as { batch: typeof batch }).batch;
         } catch {
           res.writeHead(400).end();
+          return;
         }
+        // Every copy that reached us counts, answered 2xx or not.
+        for (const e of batch) c.copies.set(e.id, (c.copies.get(e.id) ?? 0) + 1);
+        const scripted = c.script.shift();
+        if (scripted !== undefined) {
+          res.writeHead(scripted, scripted === 429 ? { 'retry-after': '1' } : {}).end();
+          return;
+        }
+        for (const e of batch) if (!c.stored.has(e.id)) c.stored.set(e.id, e);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });
       return;
     }
@@ -55,6 +66,8 @@ export async function startCollector(bundle: string): Promise<TestCollector> {
     c.stored.clear();
     c.requests = 0;
     c.mode = 'up';
+    c.script = [];
+    c.times = [];
   };
   c.close = () =>
     new Promise<void>((r) => {
