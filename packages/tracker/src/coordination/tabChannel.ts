@@ -1,4 +1,11 @@
-/** Messages tabs exchange about the shared queue. */
+/**
+ * Messages tabs exchange about the shared queue.
+ *
+ * @example
+ * ```ts
+ * const m: TabMessage = { t: 'fly', ids: ['019b…'] };
+ * ```
+ */
 export type TabMessage =
   /** Another tab is sending these ids: do not beacon them on unload. */
   | { t: 'fly'; ids: string[] }

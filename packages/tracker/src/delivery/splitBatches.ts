@@ -1,7 +1,16 @@
 import type { MemberkitEvent } from '@memberkit/core';
 import { utf8Length } from './utf8Length.ts';
 
-/** The most bytes `fetch` with `keepalive` and `sendBeacon` accept in flight per page. */
+/**
+ * The most bytes `fetch` with `keepalive` and `sendBeacon` accept in flight per page.
+ *
+ * @example
+ * ```ts
+ * import { MAX_BATCH_BYTES } from '@memberkit/tracker';
+ * MAX_BATCH_BYTES;
+ * //=> 64000
+ * ```
+ */
 export const MAX_BATCH_BYTES = 64_000;
 
 /**

@@ -1,6 +1,14 @@
 import type { KeyValueStorage } from '../platform/keyValueStorage.ts';
 
-/** The slice of WeChat `wx` / Alipay `my` the tracker uses (Taro and uni-app run on the same globals). */
+/**
+ * The slice of WeChat `wx` / Alipay `my` the tracker uses (Taro and uni-app run on the same globals).
+ *
+ * @example
+ * ```ts
+ * declare const wx: MiniApi;
+ * const api: MiniApi = wx;
+ * ```
+ */
 export interface MiniApi {
   request(options: Record<string, unknown>): unknown;
   getStorageSync(key: unknown): unknown;
@@ -13,7 +21,14 @@ export interface MiniApi {
   getSystemInfoSync?(): { system?: string; model?: string; language?: string; platform?: string };
 }
 
-/** A mini-program flavour: `wechat` (`wx`) or `alipay` (`my`), whose APIs differ in shape. */
+/**
+ * A mini-program flavour: `wechat` (`wx`) or `alipay` (`my`), whose APIs differ in shape.
+ *
+ * @example
+ * ```ts
+ * const f: MiniFlavor = 'alipay';
+ * ```
+ */
 export type MiniFlavor = 'wechat' | 'alipay';
 
 /**

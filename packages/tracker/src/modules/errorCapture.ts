@@ -1,6 +1,13 @@
 import type { Tracker } from '../core/trackerTypes.ts';
 
-/** One captured script error, as attached to the page view. */
+/**
+ * One captured script error, as attached to the page view.
+ *
+ * @example
+ * ```ts
+ * const e: CapturedError = { message: 'x is undefined', source: 'app.js', line: 12 };
+ * ```
+ */
 export interface CapturedError {
   message: string;
   source?: string;

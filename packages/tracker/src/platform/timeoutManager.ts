@@ -1,4 +1,11 @@
-/** An opaque timer handle: a number in browsers, whatever the host returns elsewhere. */
+/**
+ * An opaque timer handle: a number in browsers, whatever the host returns elsewhere.
+ *
+ * @example
+ * ```ts
+ * const h: TimerHandle = setTimeout(() => {}, 0);
+ * ```
+ */
 export type TimerHandle = unknown;
 
 /**

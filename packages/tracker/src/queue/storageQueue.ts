@@ -3,7 +3,14 @@ import type { KeyValueStorage } from '../platform/keyValueStorage.ts';
 import { utf8Length } from '../delivery/utf8Length.ts';
 import type { QueueStore } from './queueStore.ts';
 
-/** Caps for a {@link storageQueue}. */
+/**
+ * Caps for a {@link storageQueue}.
+ *
+ * @example
+ * ```ts
+ * const caps: StorageQueueCaps = { maxCount: 500, maxBytes: 1 << 20 };
+ * ```
+ */
 export interface StorageQueueCaps {
   /** Most events kept; the oldest are dropped beyond it. */
   maxCount: number;
