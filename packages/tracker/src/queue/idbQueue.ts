@@ -1,5 +1,6 @@
 import type { MemberkitEvent } from '@memberkit/core';
 import { openDB } from 'idb';
+import { defaultTimeoutProvider, type TimerHandle } from '../platform/timeoutManager.ts';
 import type { QueueStore } from './queueStore.ts';
 
 /**
@@ -19,11 +20,11 @@ import type { QueueStore } from './queueStore.ts';
  */
 export async function idbQueue(name: string, maxCount = 10_000, openTimeoutMs = 3000): Promise<QueueStore> {
   // Some browsers leave open() pending forever when storage is blocked: give up and fall back.
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: TimerHandle;
   const db = await Promise.race([
     openDB(name, 1, { upgrade: (d) => void d.createObjectStore('q', { keyPath: 'id' }) }),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('IndexedDB open timed out')), openTimeoutMs))),
-  ]).finally(() => clearTimeout(timer));
+    new Promise<never>((_, reject) => (timer = defaultTimeoutProvider.setTimeout(() => reject(new Error('IndexedDB open timed out')), openTimeoutMs))),
+  ]).finally(() => defaultTimeoutProvider.clearTimeout(timer));
   return {
     kind: 'indexeddb',
     put: async (events) => {
