@@ -152,6 +152,26 @@ describe.runIf(hasChromium)('tracker in a real browser (Chromium)', () => {
     await context.close();
   });
 
+  it('delivers on the next load the events of a page closed while the collector was unreachable', async () => {
+    collector.reset();
+    collector.mode = 'down';
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    const cfg = { autoPage: false, batchSize: 100, flushInterval: 60_000 };
+    await start(page, cfg);
+    // tracked and closed at once: some may not have reached IndexedDB yet
+    const ids = await trackMany(page, 8, 'unreachable');
+    await page.close({ runBeforeUnload: true });
+    await until(() => false, 500);
+    expect(collector.stored.size).toBe(0);
+    collector.mode = 'up';
+    const next = await open(context);
+    await start(next.page, { ...cfg, flushInterval: 100 });
+    expect(await until(() => ids.every((id) => collector.stored.has(id)), 5000)).toBe(true);
+    record('page closed while the collector was unreachable, then next load', ids, collector);
+    await context.close();
+  });
+
   it('two tabs sharing one queue never send the same event twice', async () => {
     collector.reset();
     const context = await browser.newContext();

@@ -251,6 +251,19 @@ describe('createTrackerCore', () => {
     expect(await t.queue.size()).toBe(2);
   });
 
+  it('keeps a synchronous copy of unsent events at unload and queues it again on the next load', async () => {
+    const kv = memoryStorage();
+    // a queue whose writes never land, like IndexedDB still opening when the page dies
+    const lost = { put: () => new Promise<void>(() => {}), peek: async () => [], remove: async () => {}, size: async () => 0 };
+    const first = setup({ flushInterval: 60_000 }, [], { kv, queue: lost });
+    const id = first.tracker.track('product_favorited', { productId: 'p1' });
+    first.controls.unload(() => false);
+    const next = setup({}, [], { kv });
+    await next.tracker.flush(); // what the web and mini-program adapters do at start
+    expect(next.collector.events().map((e) => e.id)).toEqual([id]);
+    expect(kv.get('mk_spill')).toBeNull();
+  });
+
   it('does not send while offline and resumes when back online', async () => {
     let online = false;
     const t = setup({}, [], { online: () => online });

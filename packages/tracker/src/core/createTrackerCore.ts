@@ -8,6 +8,8 @@ import type { BeforeSend, ConsentState, EventProperties, Tracker, TrackerOptions
 import { validateEvent } from './validateEvent.ts';
 
 type ViewType = 'page_viewed' | 'product_viewed';
+const SPILL = 'mk_spill';
+const SPILL_MAX = 50;
 interface OpenView {
   event: MemberkitEvent;
   extra: Record<string, unknown>;
@@ -69,6 +71,15 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
   let userId = kv.get('mk_uid') ?? undefined;
   let consent = (kv.get('mk_consent') as ConsentState | null) ?? options.consent ?? 'granted';
   let visible = true;
+  const spilled = kv.get(SPILL);
+  if (spilled) {
+    kv.remove(SPILL);
+    try {
+      queue.put(JSON.parse(spilled) as MemberkitEvent[]).catch(report);
+    } catch {
+      // an unreadable spill is dropped, never thrown
+    }
+  }
 
   // Events this tab queued and nobody has acknowledged yet: what unload can beacon.
   const pending = new Map<string, MemberkitEvent>();
@@ -312,8 +323,12 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
     },
     checkpoint: () => views.forEach(writeView),
     unload: (send) => {
-      if (consent !== 'granted') return;
       const list = [...pending.values()].filter((e) => !beaconed.has(e.id) && !flying.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      // The newest events may still be on their way into an asynchronous
+      // store (IndexedDB) when the page dies: keep a synchronous copy for the
+      // next load, which puts them back into the queue (upsert by id).
+      if (list.length && !dropping()) kv.set(SPILL, JSON.stringify(list.slice(-SPILL_MAX)));
+      if (consent !== 'granted') return;
       for (const batch of splitBatches(list, 1000).batches) {
         if (!send(JSON.stringify({ writeKey: options.writeKey, sentAt: now(), batch }))) break;
         batch.forEach((e) => beaconed.add(e.id));
