@@ -71,15 +71,6 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
   let userId = kv.get('mk_uid') ?? undefined;
   let consent = (kv.get('mk_consent') as ConsentState | null) ?? options.consent ?? 'granted';
   let visible = true;
-  const spilled = kv.get(SPILL);
-  if (spilled) {
-    kv.remove(SPILL);
-    try {
-      queue.put(JSON.parse(spilled) as MemberkitEvent[]).catch(report);
-    } catch {
-      // an unreadable spill is dropped, never thrown
-    }
-  }
 
   // Events this tab queued and nobody has acknowledged yet: what unload can beacon.
   const pending = new Map<string, MemberkitEvent>();
@@ -101,6 +92,15 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
     }
   };
   const dropping = () => consent === 'denied' && options.dropOnDenial !== false;
+  const spilled = kv.get(SPILL);
+  if (spilled) {
+    kv.remove(SPILL);
+    try {
+      queue.put(JSON.parse(spilled) as MemberkitEvent[]).catch(report);
+    } catch {
+      // an unreadable spill is dropped, never thrown
+    }
+  }
 
   const build = (type: EventType, properties: object, extra?: Partial<MemberkitEvent>): MemberkitEvent =>
     ({
