@@ -32,7 +32,10 @@ describe('memberkit report (end to end on examples/orders.csv)', () => {
       const start = html.indexOf(`<section class="mk-section" id="${id}"`);
       return html.slice(start, html.indexOf('</section>', start));
     };
-    expect(section('rfm')).toContain('<svg');
+    for (const id of ['rfm', 'cohorts', 'tracking', 'p-alive', 'clv']) expect(section(id), id).toContain('<svg');
+    expect(html).not.toContain('Not available');
+    // The calibration fit is CDNOW's published BG/NBD.
+    expect(section('tracking')).toContain('r = 0.243, alpha = 4.414, a = 0.793, b = 2.426; log-likelihood -9582.4');
     expect(section('rfm')).toContain('Champions');
     // The example plants genre families: classical/opera/baroque buyers should show up together.
     expect(section('rules')).toMatch(/<span class="mk-item[^"]*">(opera|baroque|classical)<\/span>/);
