@@ -88,6 +88,14 @@ describe('memberkit report (end to end on examples/orders.csv)', () => {
     for (const c of [missing, column, flag, unknown]) expect(c.stderr()).not.toMatch(/\n\s+at /);
   });
 
+  it('passes --penalizer to the model fits (a strong one visibly shrinks the BG/NBD parameters)', async () => {
+    const out = join(dir, 'penalized.html');
+    expect(await runCli(['report', example, '-o', out, '--currency', 'USD', '--calibration-end', '1997-09-30', '--penalizer', '0.1', '-q'], capture().io)).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Fitted parameters');
+    expect(html).not.toContain('r = 0.243, alpha = 4.414');
+  });
+
   it('runs as a real process: exit code and message from the bin', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', join(root, 'packages/cli/src/bin/memberkit.ts'), 'report', join(dir, 'absent.csv')], {
       cwd: root,

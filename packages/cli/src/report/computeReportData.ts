@@ -21,6 +21,8 @@ export interface ReportDataOptions {
   readonly margin?: number;
   /** Yearly discount rate for CLV; default 0.1. */
   readonly discountRate?: number;
+  /** L2 penalty for the BG/NBD fits, for histories where the plain fit has no well-defined maximum; default 0. */
+  readonly penalizer?: number;
   /** Association-rule thresholds; defaults 0.005 and 0.2 suit shops with a few hundred products. */
   readonly minSupport?: number;
   readonly minConfidence?: number;
@@ -83,6 +85,7 @@ export function computeReportData(table: OrderTable, options: ReportDataOptions)
     horizonWeeks: options.horizonWeeks ?? 52,
     margin: options.margin ?? 1,
     discountRate: options.discountRate ?? 0.1,
+    penalizer: options.penalizer ?? 0,
   });
   const tooFew: Section<never> = { ok: false, reason: 'the file has no usable orders' };
   return {

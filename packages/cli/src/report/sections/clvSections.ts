@@ -17,6 +17,8 @@ export interface ClvSectionOptions {
   /** Yearly. */
   readonly discountRate: number;
   readonly top?: number;
+  /** L2 penalty for the BG/NBD and Gamma-Gamma fits (lifetimes' `penalizer_coef`); default 0. */
+  readonly penalizer?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export function clvSections(
       return { ok: false, reason: `the calibration end must fall inside the data (${iso(startDay)} … ${iso(lastDay)})` };
     }
     const rows = summarizeCustomers(orderRowsByTime(table), { calibrationEnd: calibrationDay * DAY, observationEnd: lastDay * DAY, unit: 'week' });
-    const model = fitBgNbd(rows);
+    const model = fitBgNbd(rows, { penalizer: options.penalizer ?? 0 });
     const weeks = Math.ceil((lastDay - startDay + 1) / 7);
     const { actual, firstDays } = repeatDaysByWeek(table, startDay, calibrationDay, weeks);
     const predicted = new Float64Array(weeks + 1);
@@ -88,7 +90,7 @@ export function clvSections(
   const fitNow = () => {
     if (now === undefined) {
       const rows = summarizeCustomers(orderRowsByTime(table), { calibrationEnd: lastDay * DAY, unit: 'week' });
-      now = { rows, model: fitBgNbd(rows) };
+      now = { rows, model: fitBgNbd(rows, { penalizer: options.penalizer ?? 0 }) };
     }
     return now;
   };
@@ -109,7 +111,7 @@ export function clvSections(
     const scale = 10 ** currencyExponent(table.currency);
     // Fit the spend model in major units: the same p and q, a better-conditioned γ.
     const major = rows.map((r) => ({ ...r, monetary: toMajorUnits(r.monetary, table.currency) }));
-    const spendModel = fitGammaGamma(major.filter((r) => r.frequency > 0));
+    const spendModel = fitGammaGamma(major.filter((r) => r.frequency > 0), { penalizer: options.penalizer ?? 0 });
     const horizon = Math.max(1, Math.round(options.horizonWeeks / WEEKS_PER_MONTH));
     const monthlyRate = (1 + options.discountRate) ** (1 / 12) - 1;
     const values = customerLifetimeValue(major, {
