@@ -6,6 +6,7 @@ export { ERROR_CODES, type MemberkitErrorCode } from './errors/errorCodes.ts';
 export { MemberkitError, isMemberkitError, type MemberkitIssue, type MemberkitErrorOptions } from './errors/memberkitError.ts';
 export { parseOrThrow, toMemberkitIssues } from './errors/parseOrThrow.ts';
 export { localizeError, type MemberkitLocale } from './errors/localizeError.ts';
+export { zhCN } from './errors/locales/zhCN.ts';
 
 // ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.ts';
@@ -28,6 +29,96 @@ export {
 } from './events/eventSchema.ts';
 export { memberkitEventSchema, parseEvent, type MemberkitEvent, type MemberkitEventInput } from './events/memberkitEvent.ts';
 
+// identity and profiles
+export { normalizePhone, type NormalizePhoneOptions } from './identity/normalizePhone.ts';
+export { normalizeIdentifier, type NormalizeIdentifierOptions } from './identity/normalizeIdentifier.ts';
+export { IDENTIFIER_PRECEDENCE, UNIQUE_IDENTIFIER_KINDS, identitiesCompatible } from './identity/identityPolicy.ts';
+export { eventIdentifiers, type Identifier } from './identity/eventIdentifiers.ts';
+export { mergeProfiles, pickSurvivor } from './identity/mergeProfiles.ts';
+export { unmergeProfiles } from './identity/unmergeProfiles.ts';
+export type { Profile, ProfileIdentity, ProfileTraits, TagAssignment, StoredEvent, MergeRecord } from './profile/profile.ts';
+export type { MemberkitContext } from './profile/memberkitContext.ts';
+export { ingestEvent, ingestBatch, type IngestResult, type BatchItemResult } from './profile/ingestEvent.ts';
+export { orderStats, type OrderStats } from './profile/orderStats.ts';
+export { sourceTouch, type SourceTouch } from './profile/sourceTouch.ts';
+export { profileView, type ProfileView } from './profile/profileView.ts';
+export type { ProfileStore, ProfileStoreReader, ProfileStoreWriter } from './ports/profileStore.ts';
+export { memoryStore } from './store/memoryStore.ts';
+export { createMemberkit, type Memberkit, type MemberkitOptions } from './createMemberkit.ts';
+
+// tags and segments
+export { conditionSchema, fieldConditionSchema, eventConditionSchema, windowSchema, type Condition } from './segments/condition.ts';
+export { evaluateCondition, conditionSubject, type ConditionSubject } from './segments/evaluateCondition.ts';
+export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
+export { applyRules, type RuleChanges } from './segments/applyRules.ts';
+export { ruleTriggers } from './segments/ruleTriggers.ts';
+export { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
+export { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';
+// event mappings
+export {
+  SEGMENT_TRACK_EVENT_NAMES,
+  SEGMENT_EXTERNAL_ID_TYPES,
+  segmentCallFor,
+  eventTypeFromSegment,
+  type SegmentTrackEventType,
+  type SegmentCall,
+} from './events/segmentEventNames.ts';
+export { toSegmentMessage, type SegmentMessage, type SegmentProduct, type SegmentExternalId } from './events/toSegmentMessage.ts';
+export { fromSegmentMessage } from './events/fromSegmentMessage.ts';
+export { GA4_EVENT_NAMES, GA4_CUSTOM_EVENT_TYPES, eventTypeFromGa4 } from './events/ga4EventNames.ts';
+export { toGa4Event, GA4_USER_CLIENT_ID_PREFIX, type Ga4Payload, type Ga4Event, type Ga4Item } from './events/toGa4Event.ts';
+export { fromGa4Event, type FromGa4EventOptions } from './events/fromGa4Event.ts';
+// rfm
+export { computeRfm, type RfmRow } from './rfm/computeRfm.ts';
+export { computeRfmColumns, type RfmInput, type RfmScores } from './rfm/computeRfmColumns.ts';
+export type { RfmOrder } from './rfm/aggregateOrders.ts';
+export type { RfmOrderColumns } from './rfm/aggregateOrderColumns.ts';
+export type { RfmCustomerTotals } from './rfm/rfmCustomerTotals.ts';
+export { readRfmCsv, type RfmCsvOptions } from './rfm/readRfmCsv.ts';
+export type { RfmOptions, RfmMethod } from './rfm/rfmOptions.ts';
+export { ntileScores } from './rfm/ntileScores.ts';
+export { rfmBreakpoints } from './rfm/rfmBreakpoints.ts';
+export { rfmSegmentRuleSchema, compileRfmSegments, rfmCellIndex, type RfmSegmentRule, type CompiledRfmSegments } from './rfm/rfmSegmentRule.ts';
+export { validateSegments, type RfmSegmentReport } from './rfm/validateSegments.ts';
+export { defaultRfmSegments } from './rfm/defaultRfmSegments.ts';
+export { rfmPackageSegments } from './rfm/rfmPackageSegments.ts';
+export { refreshRfm, type ProfileRfm } from './rfm/refreshRfm.ts';
+// clv
+export { logGamma, gammaSign } from './math/logGamma.ts';
+export { digamma } from './math/digamma.ts';
+export { logBeta } from './math/logBeta.ts';
+export { logAddExp, logSumExp, logSubExp } from './math/logSumExp.ts';
+export { hyp2f1 } from './math/hyp2f1.ts';
+export { minimizeBfgs, type Objective, type BfgsOptions, type BfgsResult } from './math/minimizeBfgs.ts';
+export { hessian, numericGradient, type GradientFunction } from './math/hessian.ts';
+export { invertSymmetric } from './math/invertSymmetric.ts';
+export { sampleGamma } from './math/sampleGamma.ts';
+export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from './clv/transactionModel.ts';
+export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
+export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
+// analytics
+export {
+  associationRules,
+  type AssociationRule,
+  type AssociationRuleOptions,
+  type AssociationRuleResult,
+  type FrequentItemset,
+} from './analytics/basket/associationRules.ts';
+export { filterRedundantRules } from './analytics/basket/filterRedundantRules.ts';
+export { recommend, type Recommendation, type RecommendOptions } from './analytics/basket/recommend.ts';
+export type { OrderRecord } from './analytics/orderRecord.ts';
+export {
+  churnDataset,
+  CHURN_FEATURES,
+  type ChurnDataset,
+  type ChurnDatasetOptions,
+  type EngagementRecord,
+} from './analytics/churn/churnDataset.ts';
+export { fitLogisticRegression, type LogisticModel, type LogisticOptions } from './analytics/churn/fitLogisticRegression.ts';
+export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures } from './analytics/churn/fitChurnModel.ts';
+export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
+export { rocAuc } from './analytics/churn/rocAuc.ts';
+export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
 // coupons
 export {
   couponTemplateSchema,
@@ -37,6 +128,25 @@ export {
   type CouponTemplateInput,
   type CouponBenefit,
 } from './coupons/couponTemplate.ts';
+export { COUPON_STATES, couponSourceSchema, type CouponState, type CouponSource, type CouponLock, type CouponRedemption, type WalletCoupon } from './coupons/walletCoupon.ts';
+export { couponWindow, effectiveCouponState } from './coupons/couponValidity.ts';
+export { couponOrderSchema, type CouponOrder, type CouponOrderInput } from './coupons/couponOrder.ts';
+export { isLineEligible, type EligibilityLine } from './coupons/isLineEligible.ts';
+export { couponLevel, compareApplicationOrder, type CouponLevel } from './coupons/couponLevel.ts';
+export { mulDivRound, type IntegerRounding } from './coupons/mulDivRound.ts';
+export { spreadDiscount } from './coupons/spreadDiscount.ts';
+export { couponDiscount, type PricedLine, type CouponOutcome } from './coupons/couponDiscount.ts';
+export { selectStackable, type StackingCandidate } from './coupons/selectStackable.ts';
+export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
+export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
+export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
+export { requestFingerprint } from './coupons/requestFingerprint.ts';
+export { runIdempotent } from './coupons/runIdempotent.ts';
+export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';
+export { type CouponRedemptionResult } from './coupons/checkoutCoupons.ts';
+export { createCouponWallet, type CouponWallet, type CouponWalletOptions } from './coupons/couponWallet.ts';
+export { type CouponStore, type IssueLimits, type InsertCouponResult, type BeginRequestResult } from './ports/couponStore.ts';
+export { memoryCouponStore } from './ports/memoryCouponStore.ts';
 
 // loyalty
 export { defineProgram } from './program/defineProgram.ts';
@@ -51,7 +161,6 @@ export {
 } from './program/programSchema.ts';
 export { programCalendar, type ProgramCalendar } from './program/programCalendar.ts';
 export { loyaltyInputSchemas } from './program/loyaltyInputSchemas.ts';
-export { requestFingerprint } from './program/requestFingerprint.ts';
 export { createLoyaltyEngine, type LoyaltyEngine, type LoyaltyEngineOptions, type LoyaltyResult } from './program/loyaltyEngine.ts';
 export { simulate, type SimulationEvent, type SimulationResult } from './program/simulate.ts';
 export type { LoyaltyStore, MemberLoyaltyRecord, MemberChange, IdempotencyRecord, CommitOutcome } from './ports/loyaltyStore.ts';
@@ -59,7 +168,7 @@ export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
-export { blankOrderRecord, type OrderRecord, type OrderLineRecord } from './points/orderRecord.ts';
+export { blankPointsOrderRecord, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
 export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';
 export { lotExpiry } from './points/lotExpiry.ts';

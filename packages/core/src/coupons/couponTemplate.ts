@@ -197,12 +197,14 @@ export type CouponBenefit = CouponTemplate['benefit'];
  *
  * @example
  * ```ts
- * import { parseCouponTemplate } from '@memberkit/core';
+ * import { parseCouponTemplate, isMemberkitError } from '@memberkit/core';
+ * let fields: string[] = [];
  * try {
  *   parseCouponTemplate({ id: 'x', name: 'x', currency: 'CNY', benefit: { kind: 'percentage', payPercent: 120, maxDiscount: -1 }, validity: { type: 'relative', validDays: 7 } });
  * } catch (e) {
- *   e.issues.map((i) => i.field);
+ *   if (isMemberkitError(e, 'invalid_config')) fields = e.issues.map((i) => i.field);
  * }
+ * fields;
  * //=> ['benefit.payPercent', 'benefit.maxDiscount']
  * ```
  */

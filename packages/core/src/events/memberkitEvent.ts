@@ -21,6 +21,10 @@ const variants = EVENT_TYPES.map((type) =>
   z.object({ ...envelopeBase, type: z.literal(type), properties: eventPropertySchemas[type] }).strict(),
 ) as unknown as [z.ZodObject, ...z.ZodObject[]];
 
+// parseEvent dispatches on `type` itself: one object schema per event instead
+// of the union, which is measurably faster on the ingest hot path.
+const variantByType = new Map<string, z.ZodObject>(EVENT_TYPES.map((type, i) => [type, variants[i]!]));
+
 /**
  * The zod schema of a canonical event envelope, discriminated on `type`.
  * Use {@link parseEvent} at boundaries: it also checks that the event names
@@ -86,16 +90,18 @@ export type MemberkitEventInput = z.input<typeof memberkitEventSchema>;
  * ```
  */
 export function parseEvent(input: unknown): MemberkitEvent {
-  if (typeof input === 'object' && input !== null && 'type' in input) {
-    const type = (input as { type: unknown }).type;
-    if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
-      throw new MemberkitError('invalid_event', `Unknown event type ${JSON.stringify(type)}; expected one of ${EVENT_TYPES.join(', ')}`, {
-        field: 'type',
-        issues: [{ path: ['type'], field: 'type', code: 'invalid_value', message: 'unknown event type' }],
-      });
-    }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new MemberkitError('invalid_event', 'An event must be an object', { field: '', issues: [{ path: [], field: '', code: 'invalid_type', message: 'expected an object' }] });
   }
-  const event = parseOrThrow(memberkitEventSchema, input, 'invalid_event', 'event') as MemberkitEvent;
+  const type = (input as { type?: unknown }).type;
+  const schema = typeof type === 'string' ? variantByType.get(type) : undefined;
+  if (!schema) {
+    throw new MemberkitError('invalid_event', `Unknown event type ${JSON.stringify(type)}; expected one of ${EVENT_TYPES.join(', ')}`, {
+      field: 'type',
+      issues: [{ path: ['type'], field: 'type', code: 'invalid_value', message: 'unknown event type' }],
+    });
+  }
+  const event = parseOrThrow(schema, input, 'invalid_event', 'event') as MemberkitEvent;
   const ids = event.identifiers;
   if (event.userId === undefined && event.anonymousId === undefined && (ids === undefined || Object.values(ids).every((v) => v === undefined))) {
     throw new MemberkitError('invalid_event', 'An event must carry a userId, an anonymousId or an identifier', {

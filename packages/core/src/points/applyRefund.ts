@@ -4,7 +4,7 @@ import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { scaleFloor } from './allocateProportionally.ts';
 import { consumeLots } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import type { OrderLineRecord, OrderRecord } from './orderRecord.ts';
+import type { PointsOrderLine, PointsOrderRecord } from './pointsOrderRecord.ts';
 
 /**
  * What a refund did to points and growth.
@@ -33,7 +33,7 @@ function exceeds(message: string, field: string, details: Record<string, unknown
 }
 
 /** The new line records and the eligible amount the refund adds, for a refund by line. */
-function refundLines(order: OrderRecord, products: NonNullable<MemberkitEvent<'order_refunded'>['properties']['products']>): { lines: OrderLineRecord[]; addEligible: number; amount: number } {
+function refundLines(order: PointsOrderRecord, products: NonNullable<MemberkitEvent<'order_refunded'>['properties']['products']>): { lines: PointsOrderLine[]; addEligible: number; amount: number } {
   const lines = order.lines.map((l) => ({ ...l }));
   let addEligible = 0;
   let amount = 0;
@@ -88,7 +88,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const source = `refund:${p.orderId}:${refundId}`;
   draft.claimSource(source);
 
-  let lines: readonly OrderLineRecord[] = order.lines;
+  let lines: readonly PointsOrderLine[] = order.lines;
   let addEligible: number;
   let amount: number;
   if (p.products !== undefined && p.products.length > 0) {

@@ -1,7 +1,7 @@
 import { currencyExponent } from '../money/currency.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { allocateProportionally } from './allocateProportionally.ts';
-import type { OrderLineRecord } from './orderRecord.ts';
+import type { PointsOrderLine } from './pointsOrderRecord.ts';
 
 /**
  * The order fields earning depends on (a subset of `order_completed` properties).
@@ -31,7 +31,7 @@ export interface OrderEarning {
   readonly eligible: number;
   readonly points: number;
   readonly growth: number;
-  readonly lines: OrderLineRecord[];
+  readonly lines: PointsOrderLine[];
 }
 
 /** `floor(amount / 10^exp × rate)` with a tolerance so 0.1 × 3 style drift never loses a point. */
