@@ -170,7 +170,6 @@ export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './po
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
 export { blankPointsOrderRecord, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
-export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';
 export { lotExpiry } from './points/lotExpiry.ts';
 export { settleDue } from './points/settleDue.ts';
 export { balanceAt, lotAt, type PointsBalance } from './points/balanceAt.ts';
