@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { consumeLots, type LotAllocation } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import { blankOrderRecord } from './orderRecord.ts';
+import { blankPointsOrderRecord } from './pointsOrderRecord.ts';
 
 /**
  * A redemption request: points to spend, optionally on an order (so a refund
@@ -67,7 +67,7 @@ export function applyRedemption(draft: MemberDraft, input: RedeemInput): Redempt
   }
   const allocations = consumeLots(draft, input.points, 'redeem', source);
   if (input.orderId !== undefined) {
-    const stub = draft.order(input.orderId) ?? blankOrderRecord(draft.memberId, input.orderId, draft.now);
+    const stub = draft.order(input.orderId) ?? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now);
     draft.putOrder({ ...stub, redeemed: allocations });
   }
   return { points: input.points, orderId: input.orderId ?? null, allocations };
