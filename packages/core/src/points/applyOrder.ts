@@ -37,7 +37,7 @@ export interface OrderPointsResult {
  * @example
  * ```ts
  * import { assertTrustedOrderEvent } from '@memberkit/core';
- * try { assertTrustedOrderEvent({ source: 'client', userId: 'm1', properties: { currency: 'CNY' } }, 'CNY'); } catch (e) { e.code; }
+ * (() => { try { assertTrustedOrderEvent({ source: 'client', userId: 'm1', properties: { currency: 'CNY' } }, 'CNY'); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'untrusted_source'
  * ```
  */

@@ -46,7 +46,7 @@ export interface RedemptionResult {
  * @example
  * ```ts
  * import { MemberDraft, applyRedemption, emptyMemberRecord } from '@memberkit/core';
- * try { applyRedemption(new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', points: 5, idempotencyKey: 'k' }); } catch (e) { e.code; }
+ * (() => { try { applyRedemption(new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', points: 5, idempotencyKey: 'k' }); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'insufficient_points'
  * ```
  */

@@ -81,7 +81,7 @@ function refundLines(order: PointsOrderRecord, products: NonNullable<MemberkitEv
  * ```ts
  * import { MemberDraft, applyRefund, defineProgram, emptyMemberRecord } from '@memberkit/core';
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
- * try { applyRefund(p, new MemberDraft(emptyMemberRecord('m1'), 0), { id: 'e', type: 'order_refunded', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'nope', currency: 'CNY' } }); } catch (e) { e.code; }
+ * (() => { try { applyRefund(p, new MemberDraft(emptyMemberRecord('m1'), 0), { id: 'e', type: 'order_refunded', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'nope', currency: 'CNY' } }); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'order_not_found'
  * ```
  */
