@@ -23,8 +23,9 @@ export function hessian(gradient: GradientFunction, x: ArrayLike<number>): Float
   const gMinus = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const xj = point[j] as number;
-    // cbrt(eps) balances truncation and rounding error for central differences.
-    const h = 6e-6 * Math.max(Math.abs(xj), 1e-3);
+    // cbrt(eps) balances truncation and rounding error for central differences; relative to
+    // the coordinate so a small positive parameter is never stepped below zero.
+    const h = 6e-6 * (xj === 0 ? 1e-3 : Math.abs(xj));
     point[j] = xj + h;
     gradient(point, gPlus);
     point[j] = xj - h;
