@@ -1,6 +1,7 @@
 import { parseIsoTimeString } from './parseIsoTime.ts';
-import { TotalsAccumulator, type RfmCustomerTotals } from './rfmCustomerTotals.ts';
+import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
 import { rfmInputError } from './rfmInputError.ts';
+import { StringTotalsTable } from './stringTotalsTable.ts';
 
 /**
  * One order as `computeRfm` reads it. `at` is a Date, an ISO 8601 string
@@ -30,7 +31,7 @@ function toMs(at: unknown): number {
 /**
  * Reduces an iterable of orders to per-customer totals in one pass,
  * validating each order with plain comparisons and interning customer ids
- * into dense integers on the way. Throws `invalid_input` naming
+ * into a hash table that holds their running totals. Throws `invalid_input` naming
  * `orders.<i>.<field>` for the first bad order. Internal: call `computeRfm`.
  *
  * @example
@@ -40,24 +41,13 @@ function toMs(at: unknown): number {
  * ```
  */
 export function aggregateOrders(orders: Iterable<RfmOrder>, asOf: number): RfmCustomerTotals {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const acc = new TotalsAccumulator(1024);
-  let data = acc.data;
+  const table = new StringTotalsTable();
   let i = 0;
   for (const order of orders) {
     if (typeof order !== 'object' || order === null) throw rfmInputError(['orders', i], 'expected an order object', order);
     const customerId = order.customerId;
-    let c = ids.get(customerId);
-    if (c === undefined) {
-      if (typeof customerId !== 'string' || customerId.length === 0) {
-        throw rfmInputError(['orders', i, 'customerId'], 'expected a non-empty string', customerId);
-      }
-      c = names.length;
-      names.push(customerId);
-      ids.set(customerId, c);
-      acc.ensure(c);
-      data = acc.data;
+    if (typeof customerId !== 'string' || customerId.length === 0) {
+      throw rfmInputError(['orders', i, 'customerId'], 'expected a non-empty string', customerId);
     }
     const at = order.at;
     const t = typeof at === 'number' ? at : toMs(at);
@@ -70,11 +60,8 @@ export function aggregateOrders(orders: Iterable<RfmOrder>, asOf: number): RfmCu
     if (!(amount >= 0 && amount < Infinity)) {
       throw rfmInputError(['orders', i, 'amount'], 'expected a non-negative finite number (minor units)', amount);
     }
-    const o = 3 * c;
-    if (t > (data[o] as number)) data[o] = t;
-    data[o + 1] = (data[o + 1] as number) + 1;
-    data[o + 2] = (data[o + 2] as number) + amount;
+    table.add(customerId, t, amount);
     i++;
   }
-  return acc.finish(names);
+  return table.finish();
 }

@@ -95,12 +95,15 @@ export function computeRfmColumns(input: RfmInput, options: RfmOptions): RfmScor
   const o = resolveRfmOptions(options);
   const compiled = compileRfmSegments(o.segments, o.fallback);
   let totals: RfmCustomerTotals;
+  if (input === null || typeof input !== 'object') {
+    throw rfmInputError(['orders'], 'expected an iterable of orders, order columns or customer totals', input === null ? 'null' : typeof input);
+  }
   if (isTotals(input)) {
     checkTotals(input, o.asOf);
     totals = input;
   } else if (isOrderColumns(input)) {
     totals = aggregateOrderColumns(input, o.asOf);
-  } else if (input !== null && typeof input === 'object' && Symbol.iterator in input) {
+  } else if (Symbol.iterator in input) {
     totals = aggregateOrders(input, o.asOf);
   } else {
     throw rfmInputError(['orders'], 'expected an iterable of orders, order columns or customer totals', typeof input);

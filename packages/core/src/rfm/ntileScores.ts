@@ -50,23 +50,39 @@ export function ntileScores(keys: ArrayLike<number>, ids: readonly string[], til
     if (before === first && !straddling.includes(first)) straddling.push(first);
   }
   const nb = bound.length;
-  const groups: number[][] = straddling.map(() => []);
-  const below = straddling.map(() => 0);
+  const bounds = Float64Array.from(bound);
+  const ns = straddling.length;
+  const ties = Float64Array.from(straddling);
+  const below = new Float64Array(ns);
+  const groups: Uint32Array[] = straddling.map(() => new Uint32Array(16));
+  const sizes = new Int32Array(ns);
+  // Most customers: one comparison per boundary. Customers on a straddling tie value are
+  // collected for the id split below; `below` counts the keys under each tie value.
   for (let i = 0; i < n; i++) {
     const x = keys[i] as number;
     let tile = 1;
-    for (let j = 0; j < nb; j++) if ((bound[j] as number) <= x) tile++;
+    for (let j = 0; j < nb; j++) if ((bounds[j] as number) <= x) tile++;
     out[i] = tile;
-    for (let g = 0; g < straddling.length; g++) {
-      const v = straddling[g] as number;
-      if (x === v) (groups[g] as number[]).push(i);
-      else if (x < v) below[g] = (below[g] as number) + 1;
+    for (let g = 0; g < ns; g++) {
+      const v = ties[g] as number;
+      if (x < v) below[g] = (below[g] as number) + 1;
+      else if (x === v) {
+        let group = groups[g] as Uint32Array;
+        const size = sizes[g] as number;
+        if (size === group.length) {
+          const bigger = new Uint32Array(size * 2);
+          bigger.set(group);
+          groups[g] = group = bigger;
+        }
+        group[size] = i;
+        sizes[g] = size + 1;
+      }
     }
   }
-  for (let g = 0; g < straddling.length; g++) {
-    const idx = Uint32Array.from(groups[g] as number[]);
+  for (let g = 0; g < ns; g++) {
+    const size = sizes[g] as number;
+    const idx = (groups[g] as Uint32Array).subarray(0, size);
     const lo = below[g] as number;
-    const size = idx.length;
     // Boundaries falling strictly inside this group split it by id order.
     const cuts = starts.filter((s) => s > lo && s < lo + size).map((s) => s - lo);
     let from = 0;

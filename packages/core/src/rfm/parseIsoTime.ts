@@ -35,8 +35,7 @@ function digits(b: ArrayLike<number>, i: number, n: number): number {
  *
  * @example
  * ```ts
- * import { parseIsoTime } from '@memberkit/core';
- * parseIsoTime(new TextEncoder().encode('2006-12-31'), 0, 10);
+ * parseIsoTime([50, 48, 48, 54, 45, 49, 50, 45, 51, 49], 0, 10); // '2006-12-31'
  * //=> 1167523200000
  * ```
  */
@@ -99,7 +98,6 @@ const scratch: number[] = [];
  *
  * @example
  * ```ts
- * import { parseIsoTimeString } from '@memberkit/core';
  * parseIsoTimeString('2026-01-01T08:00:00+08:00');
  * //=> 1767225600000
  * ```

@@ -55,7 +55,8 @@ export function quickselect(a: Float64Array, lo: number, hi: number, k: number):
  * ```
  */
 export function orderStatistics(values: ArrayLike<number>, positions: readonly number[]): number[] {
-  const a = Float64Array.from(values);
+  // The constructor copies a typed array natively; Float64Array.from would walk an iterator.
+  const a = new Float64Array(values);
   const out: number[] = [];
   let lo = 0;
   for (const p of positions) {

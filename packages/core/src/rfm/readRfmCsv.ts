@@ -1,7 +1,7 @@
-import { ByteInterner } from './byteInterner.ts';
+import { ByteTotalsTable } from './byteTotalsTable.ts';
 import { decodeUtf8 } from './decodeUtf8.ts';
 import { parseIsoTime } from './parseIsoTime.ts';
-import { TotalsAccumulator, type RfmCustomerTotals } from './rfmCustomerTotals.ts';
+import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
 import { rfmInputError } from './rfmInputError.ts';
 
 /**
@@ -110,8 +110,7 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   if ((options.delimiter ?? ',').length !== 1 || delimiter > 127 || delimiter === QUOTE || delimiter === LF || delimiter === CR) {
     throw rfmInputError(['delimiter'], 'expected one ASCII character other than a quote or line break', options.delimiter);
   }
-  const interner = new ByteInterner();
-  const acc = new TotalsAccumulator(1 << 15);
+  const table = new ByteTotalsTable();
   let idCol = -1;
   let atCol = -1;
   let amountCol = -1;
@@ -230,13 +229,7 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       if (Number.isNaN(t)) fail(names.at, 'expected epoch milliseconds or an ISO 8601 date', b, starts[atCol] as number, ends[atCol] as number);
       const amount = parseAmount(b, starts[amountCol] as number, ends[amountCol] as number);
       if (Number.isNaN(amount)) fail(names.amount, 'expected a non-negative decimal amount', b, starts[amountCol] as number, ends[amountCol] as number);
-      const c = interner.intern(idBytes, is, ie);
-      acc.ensure(c);
-      const data = acc.data;
-      const o = 3 * c;
-      if (t > (data[o] as number)) data[o] = t;
-      data[o + 1] = (data[o + 1] as number) + 1;
-      data[o + 2] = (data[o + 2] as number) + amount;
+      table.add(idBytes, is, ie, t, amount);
     }
     return n;
   };
@@ -255,5 +248,5 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   }
   if (carry !== null) parse(carry, true);
   if (header) throw rfmInputError(['csv'], 'no header row', '', 'invalid_csv', { line: 0 });
-  return acc.finish(interner.ids());
+  return table.finish();
 }

@@ -10,9 +10,10 @@ import { orderStatistics } from './quickselect.ts';
  * @example
  * ```ts
  * import { rfmBreakpoints } from '@memberkit/core';
- * // mtcars$mpg: the rfm package's own test expects 16.20, 18.92, 22.00, 25.08
+ * // mtcars$mpg: the rfm package's own test expects 16.20, 18.92, 22.00, 25.08; R holds
+ * // exactly these doubles (print(digits = 17) shows 25.080000000000002 too)
  * rfmBreakpoints([21, 21, 22.8, 21.4, 18.7, 18.1, 14.3, 24.4, 22.8, 19.2, 17.8, 16.4, 17.3, 15.2, 10.4, 10.4, 14.7, 32.4, 30.4, 33.9, 21.5, 15.5, 15.2, 13.3, 19.2, 27.3, 26, 30.4, 15.8, 19.7, 15, 21.4]);
- * //=> [16.2, 18.92, 22, 25.08]
+ * //=> [16.2, 18.92, 22, 25.080000000000002]
  * ```
  */
 export function rfmBreakpoints(values: ArrayLike<number>): [number, number, number, number] {
@@ -47,8 +48,9 @@ export function rfmBreakpoints(values: ArrayLike<number>): [number, number, numb
  *
  * @example
  * ```ts
+ * // Breakpoints 2.8, 3.6, 4.4, 5.2: the "+ 1" shifts every bin up, as in R.
  * [...breaksScores(Float64Array.of(1, 2, 3, 4, 5), false)];
- * //=> [1, 2, 3, 4, 5]
+ * //=> [1, 1, 2, 3, 4]
  * ```
  */
 export function breaksScores(values: ArrayLike<number>, reverse: boolean): Uint8Array {

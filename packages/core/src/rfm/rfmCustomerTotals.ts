@@ -38,9 +38,9 @@ export interface RfmCustomerTotals {
  * @example
  * ```ts
  * const acc = new TotalsAccumulator(2);
- * acc.ensure(1); acc.data[3 * 1 + 1] += 1;
- * acc.finish(['a', 'b']).frequency[1];
- * //=> 1
+ * acc.ensure(1); acc.data[3 * 1 + 1] += 1; // one order for customer 1 ('b'), none for 'a'
+ * acc.finish(['a', 'b']).customerIds;
+ * //=> ['b']
  * ```
  */
 export class TotalsAccumulator {

@@ -11,7 +11,7 @@ import type { RfmSegmentRule } from './rfmSegmentRule.ts';
  * ```ts
  * import { rfmPackageSegments, validateSegments } from '@memberkit/core';
  * validateSegments(rfmPackageSegments).unreachableCells.slice(0, 3);
- * //=> [211, 212, 221]
+ * //=> [215, 241, 251]
  * ```
  */
 export const rfmPackageSegments: readonly RfmSegmentRule[] = Object.freeze([
