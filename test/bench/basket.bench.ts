@@ -9,6 +9,7 @@
 // Not a timed test: it prints a markdown table and exits 0.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { associationRules } from '@memberkit/core';
@@ -132,7 +133,9 @@ async function main(): Promise<void> {
   const cap = capArg ? Number(capArg.slice(6)) : 60;
   const n = loadBaskets().length;
   await build({ entryPoints: [here], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: ['source'], external: [...PEERS, 'esbuild'], logLevel: 'warning' });
-  console.log(`Groceries: ${n} baskets; support ${MIN_SUPPORT}, confidence ${MIN_CONFIDENCE}; arules finds ${EXPECTED_RULES} rules. Node ${process.version}, cap ${cap} s per tool.\n`);
+  console.log(`Groceries: ${n} baskets; support ${MIN_SUPPORT}, confidence ${MIN_CONFIDENCE}; arules finds ${EXPECTED_RULES} rules. Node ${process.version}, cap ${cap} s per tool.`);
+  // Times are wall clock: on a shared machine they grow with its load, so say what it was.
+  console.log(`Machine: ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at start.\n`);
   console.log('| tool | first call | warm (median of 15) | rules | frequent itemsets | correct | peak RSS (process) |');
   console.log('|---|---:|---:|---:|---:|---|---:|');
   let memberkitItemsets: number | undefined;

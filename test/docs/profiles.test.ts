@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCheckedExample } from './checkedExamples.ts';
+import { alignNumbers, repoRoot, runCheckedExample } from './checkedExamples.ts';
 
 // The page runs as one script: its ```ts blocks in order, every `//=>` checked.
 describe('docs/profiles.md', () => {
@@ -11,6 +11,6 @@ describe('docs/profiles.md', () => {
     const { checks, expected } = await runCheckedExample(blocks.join('\n'), 'docs-profiles');
     expect(expected).toBeGreaterThan(15);
     expect(checks).toHaveLength(expected);
-    for (const c of checks) expect(c.actual, c.expression).toEqual(c.expected);
+    for (const c of checks) expect(alignNumbers(c.actual, c.expected), c.expression).toEqual(c.expected);
   });
 });

@@ -6,6 +6,7 @@ export { ERROR_CODES, type MemberkitErrorCode } from './errors/errorCodes.ts';
 export { MemberkitError, isMemberkitError, type MemberkitIssue, type MemberkitErrorOptions } from './errors/memberkitError.ts';
 export { parseOrThrow, toMemberkitIssues } from './errors/parseOrThrow.ts';
 export { localizeError, type MemberkitLocale } from './errors/localizeError.ts';
+export { zhCN } from './errors/locales/zhCN.ts';
 
 // ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.ts';
@@ -47,7 +48,10 @@ export { createMemberkit, type Memberkit, type MemberkitOptions } from './create
 
 // tags and segments
 export { conditionSchema, fieldConditionSchema, eventConditionSchema, windowSchema, type Condition } from './segments/condition.ts';
-export { evaluateCondition, conditionSubject, type ConditionSubject } from './segments/evaluateCondition.ts';
+export { evaluateCondition } from './segments/evaluateCondition.ts';
+export { conditionSubject, type ConditionSubject } from './segments/conditionSubject.ts';
+export { compileCondition, type CompiledCondition } from './segments/compileCondition.ts';
+export { anyValueAt, sumAt, valueAt, type Scalar } from './segments/propertyPath.ts';
 export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
 export { applyRules, type RuleChanges } from './segments/applyRules.ts';
 export { ruleTriggers } from './segments/ruleTriggers.ts';
@@ -63,7 +67,7 @@ export {
   type SegmentCall,
 } from './events/segmentEventNames.ts';
 export { toSegmentMessage, type SegmentMessage, type SegmentProduct, type SegmentExternalId } from './events/toSegmentMessage.ts';
-export { fromSegmentMessage } from './events/fromSegmentMessage.ts';
+export { fromSegmentMessage, type FromSegmentMessageOptions } from './events/fromSegmentMessage.ts';
 export { GA4_EVENT_NAMES, GA4_CUSTOM_EVENT_TYPES, eventTypeFromGa4 } from './events/ga4EventNames.ts';
 export { toGa4Event, GA4_USER_CLIENT_ID_PREFIX, type Ga4Payload, type Ga4Event, type Ga4Item } from './events/toGa4Event.ts';
 export { fromGa4Event, type FromGa4EventOptions } from './events/fromGa4Event.ts';
@@ -95,6 +99,15 @@ export { sampleGamma } from './math/sampleGamma.ts';
 export type { CustomerRow, FitOptions, FitDiagnostics, TransactionModel } from './clv/transactionModel.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams } from './clv/bgNbd.ts';
 export { simulateBgNbd, type SimulateBgNbdOptions } from './clv/simulateBgNbd.ts';
+export { fitModifiedBgNbd, modifiedBgNbdModel } from './clv/modifiedBgNbd.ts';
+export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams } from './clv/paretoNbd.ts';
+export { gaussLegendre, integrate } from './math/gaussLegendre.ts';
+export { fitBgBb, bgBbModel, type BgBbParams, type BgBbRow } from './clv/bgBb.ts';
+export { fitShiftedBetaGeometric, type ShiftedBetaGeometricParams, type ShiftedBetaGeometricModel } from './clv/shiftedBetaGeometric.ts';
+export { fitGammaGamma, gammaGammaModel, type SpendRow, type GammaGammaParams, type SpendModel } from './clv/gammaGamma.ts';
+export { customerLifetimeValue, type ValueRow, type LifetimeValueOptions, type CustomerValue } from './clv/customerLifetimeValue.ts';
+export { summarizeCustomers, type CustomerTransaction, type SummarizeOptions, type CustomerSummary } from './clv/summarizeCustomers.ts';
+export { hyp2f1WithDerivatives } from './math/hyp2f1WithDerivatives.ts';
 // analytics
 export {
   associationRules,
@@ -118,6 +131,25 @@ export { fitChurnModel, evaluateChurnScores, type ChurnModel, type ChurnFeatures
 export { splitChurnDataset } from './analytics/churn/splitChurnDataset.ts';
 export { rocAuc } from './analytics/churn/rocAuc.ts';
 export { calibrationTable, type CalibrationBin } from './analytics/churn/calibrationTable.ts';
+export type { TimeWindow } from './analytics/timeWindow.ts';
+export { salesKpis, type SalesKpis, type ChannelShare } from './analytics/kpi/salesKpis.ts';
+export { repurchaseRate } from './analytics/kpi/repurchaseRate.ts';
+export { cohortRetention, type CohortRow } from './analytics/kpi/cohortRetention.ts';
+export { newCustomerConversion, type SignupRecord } from './analytics/kpi/newCustomerConversion.ts';
+export { couponRedemptionRate } from './analytics/kpi/couponRedemptionRate.ts';
+export { campaignRoi, type CampaignInput } from './analytics/kpi/campaignRoi.ts';
+export type { StepEvent } from './analytics/funnel/stepEvent.ts';
+export { funnelReport, type FunnelStep } from './analytics/funnel/funnelReport.ts';
+export { topPaths } from './analytics/funnel/topPaths.ts';
+export type { ProductEventRecord } from './analytics/demand/productEventRecord.ts';
+export { abandonedCartProducts, type AbandonedProduct } from './analytics/demand/abandonedCartProducts.ts';
+export { risingViews, type RisingProduct } from './analytics/demand/risingViews.ts';
+export {
+  segmentAssortment,
+  type SegmentSaleRecord,
+  type SegmentGrowth,
+  type CategoryGap,
+} from './analytics/assortment/segmentAssortment.ts';
 // coupons
 export {
   couponTemplateSchema,
@@ -139,10 +171,53 @@ export { selectStackable, type StackingCandidate } from './coupons/selectStackab
 export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
 export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
 export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
-export { requestFingerprint } from './coupons/requestFingerprint.ts';
 export { runIdempotent } from './coupons/runIdempotent.ts';
 export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';
 export { type CouponRedemptionResult } from './coupons/checkoutCoupons.ts';
 export { createCouponWallet, type CouponWallet, type CouponWalletOptions } from './coupons/couponWallet.ts';
 export { type CouponStore, type IssueLimits, type InsertCouponResult, type BeginRequestResult } from './ports/couponStore.ts';
 export { memoryCouponStore } from './ports/memoryCouponStore.ts';
+
+// loyalty
+export { defineProgram } from './program/defineProgram.ts';
+export {
+  programSchema,
+  tierBenefitsSchema,
+  LOYALTY_ACTIONS,
+  type LoyaltyAction,
+  type LoyaltyProgram,
+  type LoyaltyProgramInput,
+  type TierBenefits,
+} from './program/programSchema.ts';
+export { programCalendar, type ProgramCalendar } from './program/programCalendar.ts';
+export { loyaltyInputSchemas } from './program/loyaltyInputSchemas.ts';
+export { requestFingerprint } from './idempotency/requestFingerprint.ts';
+export { createLoyaltyEngine, type LoyaltyEngine, type LoyaltyEngineOptions, type LoyaltyResult } from './program/loyaltyEngine.ts';
+export { simulate, type SimulationEvent, type SimulationResult } from './program/simulate.ts';
+export type { LoyaltyStore, MemberLoyaltyRecord, MemberChange, IdempotencyRecord, CommitOutcome } from './ports/loyaltyStore.ts';
+export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './ports/applyMemberChange.ts';
+export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
+export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
+export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
+export { blankPointsOrderRecord, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
+export { MemberDraft } from './points/memberDraft.ts';
+export { lotExpiry } from './points/lotExpiry.ts';
+export { settleDue } from './points/settleDue.ts';
+export { balanceAt, lotAt, type PointsBalance } from './points/balanceAt.ts';
+export { spendableLots, consumeLots, type LotAllocation } from './points/consumeLots.ts';
+export { orderEarning, type EarningOrder, type OrderEarning } from './points/orderEarning.ts';
+export { applyOrder, assertTrustedOrderEvent, type OrderPointsResult } from './points/applyOrder.ts';
+export { applyRefund, type RefundPointsResult } from './points/applyRefund.ts';
+export { applyRedemption, type RedeemInput, type RedemptionResult } from './points/applyRedemption.ts';
+export { applyAdjustment, type AdjustInput, type AdjustmentResult } from './points/applyAdjustment.ts';
+export { applyAction, type ActionInput, type ActionResult } from './points/applyAction.ts';
+export { explainBalance, type BalanceExplanation } from './points/explainBalance.ts';
+export { verifyLedger, type LedgerCheck } from './points/verifyLedger.ts';
+export type { GrowthEntry } from './tiers/growthEntry.ts';
+export type { TierState, TierChange, TierOverride } from './tiers/tierState.ts';
+export { tierMetric, tierWindowStart } from './tiers/tierMetric.ts';
+export { effectiveTier } from './tiers/effectiveTier.ts';
+export { evaluateTier, tierPeriodEnd } from './tiers/evaluateTier.ts';
+export { applyTierOverride, type TierOverrideInput } from './tiers/applyTierOverride.ts';
+export { growthTree, type GrowthTree } from './tiers/growthTree.ts';
+export { resolveBenefits, type ResolvedBenefits } from './benefits/resolveBenefits.ts';

@@ -16,7 +16,11 @@ export interface CustomerPatterns {
   /** Distinct frequencies, ascending, and each pattern's index into them (for per-x precomputation). */
   readonly levels: Float64Array;
   readonly level: Int32Array;
-  readonly customers: number;
+  /** Distinct recencies and T values with each pattern's index, so ln(α + t) is taken once per value. */
+  readonly txLevels: Float64Array;
+  readonly txLevel: Int32Array;
+  readonly TLevels: Float64Array;
+  readonly TLevel: Int32Array;
 }
 
 const scratch = new Float64Array(1);
@@ -108,10 +112,9 @@ export function compressPatterns(rows: Iterable<CustomerRow>, third: 'T' | 'n' =
     index++;
   }
   if (count === 0) throw new MemberkitError('insufficient_data', 'no customer rows to fit', { field: 'rows' });
-  const distinct = Array.from(new Set(x.subarray(0, count))).sort((a, b) => a - b);
-  const levelOf = new Map(distinct.map((v, i) => [v, i]));
-  const level = new Int32Array(count);
-  for (let i = 0; i < count; i++) level[i] = levelOf.get(x[i] as number) as number;
+  const xs = levelsOf(x, count);
+  const txs = levelsOf(tx, count);
+  const Ts = levelsOf(T, count);
   return {
     count,
     x: x.slice(0, count),
@@ -119,8 +122,21 @@ export function compressPatterns(rows: Iterable<CustomerRow>, third: 'T' | 'n' =
     T: T.slice(0, count),
     weight: w.slice(0, count),
     totalWeight,
-    levels: Float64Array.from(distinct),
-    level,
-    customers: index,
+    levels: xs.levels,
+    level: xs.index,
+    txLevels: txs.levels,
+    txLevel: txs.index,
+    TLevels: Ts.levels,
+    TLevel: Ts.index,
   };
+}
+
+/** The distinct values among the first `count`, ascending, and each value's index into them. */
+function levelsOf(values: Float64Array, count: number): { levels: Float64Array; index: Int32Array } {
+  const distinct = Float64Array.from(new Set(values.subarray(0, count))).sort();
+  const at = new Map<number, number>();
+  distinct.forEach((v, i) => at.set(v, i));
+  const index = new Int32Array(count);
+  for (let i = 0; i < count; i++) index[i] = at.get(values[i] as number) as number;
+  return { levels: distinct, index };
 }

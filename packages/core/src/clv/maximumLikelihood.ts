@@ -1,5 +1,5 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import { hessian, numericGradient } from '../math/hessian.ts';
+import { hessian } from '../math/hessian.ts';
 import { invertSymmetric } from '../math/invertSymmetric.ts';
 import { minimizeBfgs } from '../math/minimizeBfgs.ts';
 
@@ -39,7 +39,8 @@ export interface MaximumLikelihoodOptions {
  * BFGS on log θ, minimising the mean negative log-likelihood plus
  * penalizer · Σθ². Standard errors come from the inverse of the observed
  * information (the Hessian of −LL in θ). Throws `not_converged` rather than
- * returning a non-finite or unconverged answer.
+ * returning a non-finite or unconverged answer, or one whose Hessian is not
+ * positive definite (parameters the data cannot pin down).
  *
  * @example
  * ```ts
@@ -69,14 +70,32 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
   const theta = new Float64Array(k);
   const gradTheta = new Float64Array(k);
   const ll = (t: Float64Array): number => problem.logLikelihood(t);
+  const scratch = new Float64Array(k);
   const llGradient = (t: Float64Array, out: Float64Array): number => {
     if (problem.gradient) return problem.gradient(t, out);
-    numericGradient(ll, t, out);
+    // Central differences in log θ, so a perturbed parameter can never leave (0, ∞).
+    const h = 1e-5;
+    scratch.set(t);
+    for (let i = 0; i < k; i++) {
+      const ti = t[i] as number;
+      scratch[i] = ti * Math.exp(h);
+      const up = ll(scratch);
+      scratch[i] = ti * Math.exp(-h);
+      const down = ll(scratch);
+      scratch[i] = ti;
+      out[i] = (up - down) / (2 * ti * Math.sinh(h));
+    }
     return ll(t);
   };
   const objective = (u: Float64Array, g: Float64Array): number => {
     for (let i = 0; i < k; i++) theta[i] = Math.exp(u[i] as number);
-    const value = llGradient(theta, gradTheta);
+    let value: number;
+    try {
+      value = llGradient(theta, gradTheta);
+    } catch {
+      // A trial point where a special function cannot be evaluated: let the line search back off.
+      return Number.POSITIVE_INFINITY;
+    }
     if (!Number.isFinite(value)) return Number.POSITIVE_INFINITY;
     let penalty = 0;
     for (let i = 0; i < k; i++) {
@@ -92,24 +111,38 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
     { gradientTolerance: options.tolerance ?? 1e-7, maxIterations: options.maxIterations ?? 500 },
   );
   const best = Float64Array.from(result.x, Math.exp);
-  const logLikelihood = ll(best);
+  // One gradient pass at the optimum gives the log-likelihood and the base point of the Hessian.
+  const gradientAtBest = new Float64Array(k);
+  const logLikelihood = result.converged ? llGradient(best, gradientAtBest) : ll(best);
   if (!result.converged || !Number.isFinite(logLikelihood) || !best.every((v) => Number.isFinite(v) && v > 0)) {
     throw new MemberkitError(
       'not_converged',
       `${options.what} did not converge (${result.reason} after ${result.iterations} iterations); try a penalizer or other initial parameters`,
-      { details: { iterations: result.iterations, reason: result.reason } },
+      { details: { iterations: result.iterations, reason: result.reason, params: Object.fromEntries(problem.names.map((n, i) => [n, best[i]])), gradient: Array.from(result.gradient) } },
     );
   }
   // Observed information in θ: the Hessian of −LL (without the penalty).
-  const H = hessian((t, out) => {
-    llGradient(t, out);
-    for (let i = 0; i < k; i++) out[i] = -(out[i] as number);
-  }, best);
+  const H = hessian(
+    (t, out) => {
+      llGradient(t, out);
+      for (let i = 0; i < k; i++) out[i] = -(out[i] as number);
+    },
+    best,
+    gradientAtBest.map((v) => -v),
+  );
   const inverse = invertSymmetric(H, k);
-  const standardErrors = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    const v = inverse?.[i * k + i];
-    standardErrors[i] = v !== undefined && v > 0 && Number.isFinite(v) ? Math.sqrt(v) : Number.POSITIVE_INFINITY;
+  if (inverse === undefined) {
+    // A flat or saddle direction: some parameters run off without changing the fit (e.g. Pareto/NBD's
+    // s and β on data without dropout heterogeneity). Their values would mean nothing.
+    throw new MemberkitError(
+      'not_converged',
+      `${options.what} found no well-defined maximum: the likelihood is flat along some parameters (${problem.names
+        .map((n, i) => `${n} = ${(best[i] as number).toPrecision(4)}`)
+        .join(', ')}); try a penalizer`,
+      { details: { reason: 'not_identified', params: Object.fromEntries(problem.names.map((n, i) => [n, best[i]])) } },
+    );
   }
+  const standardErrors = new Float64Array(k);
+  for (let i = 0; i < k; i++) standardErrors[i] = Math.sqrt(inverse[i * k + i] as number);
   return { theta: best, logLikelihood, standardErrors, iterations: result.iterations, evaluations: result.evaluations };
 }

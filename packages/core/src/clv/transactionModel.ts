@@ -67,20 +67,20 @@ export interface FitDiagnostics {
  * //=> 1
  * ```
  */
-export interface TransactionModel<P> {
+export interface TransactionModel<P, R = CustomerRow> {
   readonly kind: 'bg_nbd' | 'pareto_nbd' | 'modified_bg_nbd' | 'bg_bb';
   readonly params: Readonly<P>;
   /** Maximised log-likelihood (without the penalty); `NaN`-free, 0 for a model built from given parameters. */
   readonly logLikelihood: number;
-  /** Asymptotic standard errors from the inverse observed information; `Infinity` where a parameter is not identified. */
+  /** Asymptotic standard errors from the inverse observed information; `Infinity` for a model built from given parameters. */
   readonly standardErrors: Readonly<P>;
   readonly diagnostics?: FitDiagnostics;
   /** Expected repeat purchases of a newly acquired customer in (0, t]. */
   expectedPurchases(t: number): number;
   /** Expected purchases in (T, T + t] of a customer with this history. */
-  conditionalExpectedPurchases(t: number, row: CustomerRow): number;
+  conditionalExpectedPurchases(t: number, row: R): number;
   /** Probability that a customer with this history is still active at T. */
-  probabilityAlive(row: CustomerRow): number;
+  probabilityAlive(row: R): number;
   /** Probability that a new customer makes exactly n repeat purchases in (0, t]. */
   probabilityOfPurchases(n: number, t: number): number;
 }

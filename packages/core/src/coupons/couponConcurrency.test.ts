@@ -56,6 +56,21 @@ describe('coupons under concurrency (fc.scheduler)', () => {
     );
   });
 
+  it('concurrent replays of one claim key issue one coupon; the others get it back or a retryable conflict', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.integer({ min: 2, max: 6 }), async (s, n) => {
+        const store = memoryCouponStore();
+        const wallet = createCouponWallet({ store: scheduledStore(store, s), clock: manualClock(0), templates });
+        const runs = Array.from({ length: n }, () => wallet.claim({ key: 'same', memberId: 'm1', templateId: 'limited' }).then((c) => c.id, (e: MemberkitError) => e.code));
+        const results = await s.waitFor(Promise.all(runs));
+        const ids = new Set(results.filter((r) => r !== 'conflict'));
+        expect(ids.size).toBe(1);
+        expect(await store.countIssued('limited', 'm1')).toBe(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a single-use coupon is redeemed at most once, whatever interleaving of redeem / lock / void', async () => {
     type Op = 'redeem' | 'lock' | 'void' | 'replay';
     await fc.assert(

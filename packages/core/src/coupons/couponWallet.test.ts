@@ -172,6 +172,22 @@ describe('thresholds when coupons stack', () => {
     expect([q.totalDiscount, q.rejected.length]).toEqual([8000, 0]);
   });
 
+  it('a later coupon takes only what is still payable (Tmall 平行满减: 400−380 then 400−50 on ¥400 leaves ¥0)', async () => {
+    const w = createCouponWallet({
+      store: memoryCouponStore(),
+      clock,
+      templates: [
+        { id: 'shop', name: '400-380', currency: 'CNY', benefit: { kind: 'threshold', threshold: { amount: 40000 }, discount: 38000 }, validity: relative, stacking: { mode: 'stackable', group: 'shop' } },
+        { id: 'cross', name: '400-50', currency: 'CNY', benefit: { kind: 'threshold', threshold: { amount: 40000 }, discount: 5000 }, validity: relative, stacking: { mode: 'stackable', group: 'cross' } },
+      ],
+    });
+    const a = (await w.claim({ key: 'a', memberId: 'm1', templateId: 'shop' })).code;
+    const b = (await w.claim({ key: 'b', memberId: 'm1', templateId: 'cross' })).code;
+    const q = await w.quote(order([{ productId: 'x', price: 40000 }]), [a, b]);
+    expect(q.applied.map((x) => x.discount)).toEqual([38000, 2000]);
+    expect(q.total).toBe(0);
+  });
+
   it('sequential: after ¥30 off, ¥190 no longer meets the second ¥200 threshold', async () => {
     const q = await run('sequential');
     expect(q.totalDiscount).toBe(3000);
@@ -237,6 +253,23 @@ describe('wallet states', () => {
     expect(released?.state).toBe('available');
     await wallet.void({ key: 'v1', code: a, reason: 'fraud' });
     expect((await fail(wallet.void({ key: 'v2', code: a, reason: 'again' }))).code).toBe('coupon_void');
+  });
+
+  it('list shows states as of now without writing', async () => {
+    const a = await claim('save30');
+    const b = await claim('later');
+    await wallet.lock({ key: 'l1', memberId: 'm1', orderId: 'o1', codes: [a], ttlMs: 1_000 });
+    expect((await wallet.list('m1')).map((c) => [c.code, c.state])).toEqual([[a, 'locked'], [b, 'available']]);
+    clock.advance(8 * DAY + 1);
+    expect((await wallet.list('m1')).map((c) => c.state)).toEqual(['available', 'expired']);
+    expect((await wallet.get(b))?.state).toBe('available');
+  });
+
+  it('an order in another currency is refused with currency_mismatch', async () => {
+    const a = await claim('save30');
+    const q = await wallet.quote({ ...order([{ productId: 'a', price: 25000 }]), currency: 'USD' }, [a, 'NO-SUCH-CODE']);
+    expect(q.rejected.map((r) => r.reason)).toEqual(['currency_mismatch', 'coupon_not_found']);
+    expect(q.rejected[0]?.details).toEqual({ expected: 'CNY', actual: 'USD' });
   });
 
   it("another member's coupon is not found", async () => {

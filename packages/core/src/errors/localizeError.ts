@@ -1,7 +1,15 @@
 import { zhCN } from './locales/zhCN.ts';
 import type { MemberkitError } from './memberkitError.ts';
 
-/** Locales with translated error messages; `en` uses the error's own message. */
+/**
+ * Locales with translated error messages; `en` uses the error's own message.
+ *
+ * @example
+ * ```ts
+ * import type { MemberkitLocale } from '@memberkit/core';
+ * const locale: MemberkitLocale = 'zh-CN';
+ * ```
+ */
 export type MemberkitLocale = 'en' | 'zh-CN';
 
 /**

@@ -17,7 +17,17 @@ export interface MemberkitIssue {
   readonly message: string;
 }
 
-/** Options accepted by the {@link MemberkitError} constructor. */
+/**
+ * Options accepted by the {@link MemberkitError} constructor.
+ *
+ * @example
+ * ```ts
+ * import { MemberkitError, type MemberkitErrorOptions } from '@memberkit/core';
+ * const options: MemberkitErrorOptions = { field: 'code', details: { minSpend: 20000, currency: 'CNY' } };
+ * new MemberkitError('min_spend_not_met', 'spend ¥200 to use this coupon', options).field;
+ * //=> 'code'
+ * ```
+ */
 export interface MemberkitErrorOptions {
   /** The input field at fault, dotted (`properties.products.0.price`). */
   readonly field?: string;
@@ -36,12 +46,9 @@ export interface MemberkitErrorOptions {
  * @example
  * ```ts
  * import { MemberkitError } from '@memberkit/core';
- * try {
- *   throw new MemberkitError('insufficient_points', 'balance 20 is below 50', { details: { balance: 20, requested: 50 } });
- * } catch (e) {
- *   if (e instanceof MemberkitError && e.code === 'insufficient_points') console.log(e.details);
- * }
- * //=> { balance: 20, requested: 50 }
+ * const error = new MemberkitError('insufficient_points', 'balance 20 is below 50', { details: { balance: 20, requested: 50 } });
+ * [error instanceof MemberkitError, error.code, error.details];
+ * //=> [true, 'insufficient_points', { balance: 20, requested: 50 }]
  * ```
  */
 export class MemberkitError extends Error {

@@ -7,8 +7,15 @@ const nonNegInt = z.number().int().nonnegative().safe();
 const money = minorUnitsSchema.nonnegative();
 
 /**
- * When something happened: an ISO 8601 string, epoch milliseconds or a Date.
- * Parsed into epoch milliseconds.
+ * When something happened: an ISO 8601 string (with offset), a date, epoch
+ * milliseconds or a Date. Parsed into epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { timestampSchema } from '@memberkit/core';
+ * timestampSchema.parse('2026-01-01T08:00:00+08:00');
+ * //=> 1767225600000
+ * ```
  */
 export const timestampSchema = z
   // Numbers first: most events carry epoch ms, and a union pays for every
@@ -17,7 +24,17 @@ export const timestampSchema = z
   .transform((v) => (typeof v === 'number' ? v : new Date(v).getTime()))
   .refine((ms) => Number.isFinite(ms), 'invalid date');
 
-/** A product line in a cart, checkout, order or refund. */
+/**
+ * A product line in a cart, checkout, order or refund: unit `price` and
+ * `discount` in integer minor units.
+ *
+ * @example
+ * ```ts
+ * import { lineItemSchema } from '@memberkit/core';
+ * lineItemSchema.safeParse({ productId: 'sku-1', price: 9900, quantity: 2 }).success;
+ * //=> true
+ * ```
+ */
 export const lineItemSchema = z.object({
   productId: id,
   sku: id.optional(),
@@ -31,7 +48,17 @@ export const lineItemSchema = z.object({
   discount: money.optional(),
 });
 
-/** Identifiers an event can carry besides `userId` / `anonymousId` (R-PROF-1). */
+/**
+ * Identifiers an event can carry besides `userId` / `anonymousId` (R-PROF-1);
+ * they are cleaned (E.164 phones, lower-case emails) during ingest.
+ *
+ * @example
+ * ```ts
+ * import { identifiersSchema } from '@memberkit/core';
+ * identifiersSchema.safeParse({ phone: '138 1234 5678', unionid: 'o6_b' }).success;
+ * //=> true
+ * ```
+ */
 export const identifiersSchema = z
   .object({
     phone: z.string().max(40).optional(),
@@ -42,7 +69,16 @@ export const identifiersSchema = z
   })
   .strict();
 
-/** Profile basics set by identify / sign-up (R-PROF-3). */
+/**
+ * Profile basics set by identify / sign-up (R-PROF-3), plus custom scalar traits.
+ *
+ * @example
+ * ```ts
+ * import { traitsSchema } from '@memberkit/core';
+ * traitsSchema.safeParse({ name: '张女士', gender: 'female', birthday: '1990-05-20', vipSince: 2019 }).success;
+ * //=> true
+ * ```
+ */
 export const traitsSchema = z
   .object({
     name: z.string().max(200).optional(),
@@ -53,7 +89,16 @@ export const traitsSchema = z
   })
   .catchall(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]));
 
-/** UTM campaign parameters. */
+/**
+ * UTM campaign parameters of a visit.
+ *
+ * @example
+ * ```ts
+ * import { utmSchema } from '@memberkit/core';
+ * utmSchema.parse({ source: 'douyin', medium: 'cpc', campaign: 'double11' }).source;
+ * //=> 'douyin'
+ * ```
+ */
 export const utmSchema = z
   .object({
     source: z.string().max(200).optional(),
@@ -64,7 +109,17 @@ export const utmSchema = z
   })
   .strict();
 
-/** Where and on what the event happened (R-EVT-3). */
+/**
+ * Where and on what an event happened (R-EVT-3): channel, page, UTM,
+ * referrer, mini-program scene, referring friend, store and guide, device.
+ *
+ * @example
+ * ```ts
+ * import { eventContextSchema } from '@memberkit/core';
+ * eventContextSchema.safeParse({ channel: 'wechat_miniprogram', scene: 1011, storeId: 'sh-01' }).success;
+ * //=> true
+ * ```
+ */
 export const eventContextSchema = z
   .object({
     channel: z.enum(CHANNELS).optional(),
@@ -100,9 +155,30 @@ export const eventContextSchema = z
 
 const dwell = nonNegInt.optional();
 
-/** The properties each canonical event carries. */
+/**
+ * The properties each canonical event carries, one zod schema per type.
+ *
+ * @example
+ * ```ts
+ * import { eventPropertySchemas } from '@memberkit/core';
+ * eventPropertySchemas.products_searched.safeParse({ query: '奶粉' }).success;
+ * //=> true
+ * ```
+ */
 export const eventPropertySchemas = {
-  page_viewed: z.object({ url: z.string().max(4000).optional(), path: z.string().max(2000).optional(), title: z.string().max(500).optional(), dwellMs: dwell }),
+  page_viewed: z.object({
+    url: z.string().max(4000).optional(),
+    path: z.string().max(2000).optional(),
+    title: z.string().max(500).optional(),
+    dwellMs: dwell,
+    /** Core Web Vitals of the view (LCP/INP ms, CLS × 1000), from the tracker's web-vitals module. */
+    vitals: z.record(z.string().max(20), z.number()).optional(),
+    /** Uncaught errors during the view, from the tracker's error module (truncated there). */
+    errors: z
+      .array(z.object({ message: z.string().max(500), source: z.string().max(2000).optional(), line: z.number().int().optional(), column: z.number().int().optional(), stack: z.string().max(2000).optional() }))
+      .max(20)
+      .optional(),
+  }),
   product_viewed: z.object({ productId: id, sku: id.optional(), name: z.string().max(500).optional(), category: z.string().max(200).optional(), brand: z.string().max(200).optional(), price: money.optional(), currency: currencySchema.optional(), dwellMs: dwell }),
   product_list_viewed: z.object({ listId: z.string().max(200).optional(), category: z.string().max(200).optional(), productIds: z.array(id).max(500).optional() }),
   products_searched: z.object({ query: z.string().max(500) }),

@@ -2,7 +2,7 @@
  * The canonical behaviour-event vocabulary (R-EVT-1/2), shared by the
  * tracker, the collector and the domain. Names are snake_case; each maps 1:1
  * onto a Segment e-commerce spec v2 name and a GA4 event (see
- * `toSegmentEvent` / `toGa4Event`).
+ * `toSegmentMessage` / `toGa4Event`).
  *
  * @example
  * ```ts

@@ -25,7 +25,15 @@ const ga4PayloadSchema = z
   })
   .loose();
 
-/** Options for {@link fromGa4Event}. */
+/**
+ * Options for {@link fromGa4Event}.
+ *
+ * @example
+ * ```ts
+ * import type { FromGa4EventOptions } from '@memberkit/core';
+ * const options: FromGa4EventOptions = { source: 'server', defaultCurrency: 'CNY' };
+ * ```
+ */
 export interface FromGa4EventOptions {
   /**
    * Whether the payload comes from a trusted server. GA4 does not say, so
@@ -35,6 +43,8 @@ export interface FromGa4EventOptions {
   readonly source?: 'client' | 'server';
   /** Time for events with no `timestamp_micros` (GA4 would use the time it received them). */
   readonly clock?: Clock;
+  /** Currency for events that carry amounts but no `currency` param. */
+  readonly defaultCurrency?: string;
 }
 
 /**
@@ -80,7 +90,7 @@ export function fromGa4Event(payload: unknown, options: FromGa4EventOptions = {}
       traits,
       context: contextFrom(type, params),
       source: options.source ?? 'client',
-      properties: propertiesFrom(type, params, `${at}.params`),
+      properties: propertiesFrom(type, params, `${at}.params`, options.defaultCurrency),
     });
     return parseMappedEvent(canonical, (field) => ga4Field(field, at));
   });
@@ -134,8 +144,8 @@ function contextFrom(type: string, p: Dict): Dict | undefined {
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-function propertiesFrom(type: string, p: Dict, at: string): Dict {
-  const currency = typeof p.currency === 'string' ? p.currency.trim().toUpperCase() : undefined;
+function propertiesFrom(type: string, p: Dict, at: string, defaultCurrency: string | undefined): Dict {
+  const currency = typeof p.currency === 'string' ? p.currency.trim().toUpperCase() : defaultCurrency;
   const curField = `${at}.currency`;
   const money = (key: string) => minorOrUndefined(p[key], currency, `${at}.${key}`, curField);
   const items = Array.isArray(p.items) ? p.items.map(asDict) : undefined;

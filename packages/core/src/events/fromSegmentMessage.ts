@@ -31,6 +31,24 @@ const segmentEnvelopeSchema = z
   .loose();
 
 /**
+ * Options for {@link fromSegmentMessage}.
+ *
+ * @example
+ * ```ts
+ * import type { FromSegmentMessageOptions } from '@memberkit/core';
+ * const options: FromSegmentMessageOptions = { defaultCurrency: 'CNY' };
+ * ```
+ */
+export interface FromSegmentMessageOptions {
+  /**
+   * Currency for messages that carry prices but no `currency` (the spec's own
+   * `Product Added` example has none). Without it such a message is refused:
+   * an amount cannot be scaled to minor units without knowing the currency.
+   */
+  readonly defaultCurrency?: string;
+}
+
+/**
  * Converts a Segment `track` / `page` / `identify` message into a validated
  * canonical event (the inverse of {@link toSegmentMessage}). Prices in major
  * units become integer minor units by the currency's exponent (19.99 CNY →
@@ -47,7 +65,7 @@ const segmentEnvelopeSchema = z
  * //=> { query: 'blue roses' }
  * ```
  */
-export function fromSegmentMessage(message: unknown): MemberkitEvent {
+export function fromSegmentMessage(message: unknown, options: FromSegmentMessageOptions = {}): MemberkitEvent {
   const msg = parseOrThrow(segmentEnvelopeSchema, message, 'invalid_event', 'Segment message');
   const type = eventTypeFromSegment(msg.type, msg.event);
   if (type === undefined) {
@@ -78,7 +96,7 @@ export function fromSegmentMessage(message: unknown): MemberkitEvent {
     traits: traits === undefined ? undefined : canonicalTraits(traits),
     context: canonicalContext(ctx, memberkit),
     source: memberkit.source,
-    properties: canonicalProperties(type, msg.properties ?? {}),
+    properties: canonicalProperties(type, msg.properties ?? {}, options.defaultCurrency),
   });
   return parseMappedEvent(canonical, segmentField);
 }
@@ -95,8 +113,12 @@ function idOf(value: unknown): unknown {
   return typeof value === 'number' ? String(value) : (value ?? undefined);
 }
 
-function currencyOf(p: Dict): string | undefined {
-  return typeof p.currency === 'string' ? p.currency.trim().toUpperCase() : undefined;
+function numeric(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : (value ?? undefined);
+}
+
+function currencyOf(p: Dict, fallback: string | undefined): string | undefined {
+  return typeof p.currency === 'string' ? p.currency.trim().toUpperCase() : fallback;
 }
 
 const CURRENCY = 'properties.currency';
@@ -121,8 +143,8 @@ function lines(raw: unknown, currency: string | undefined): unknown {
   return raw.map((x, i) => line(x, currency, `properties.products.${i}`));
 }
 
-function canonicalProperties(type: string, p: Dict): Dict {
-  const cur = currencyOf(p);
+function canonicalProperties(type: string, p: Dict, defaultCurrency: string | undefined): Dict {
+  const cur = currencyOf(p, defaultCurrency);
   const money = (key: string) => minorOrUndefined(p[key], cur, `properties.${key}`, CURRENCY);
   switch (type) {
     case 'page_viewed':
@@ -183,7 +205,8 @@ function canonicalProperties(type: string, p: Dict): Dict {
           : p.products,
       });
     case 'product_reviewed':
-      return withoutUndefined({ productId: idOf(p.product_id), reviewId: idOf(p.review_id), rating: p.rating });
+      // The spec types rating as a String ('5'); the canonical rating is a number.
+      return withoutUndefined({ productId: idOf(p.product_id), reviewId: idOf(p.review_id), rating: numeric(p.rating) });
     case 'product_shared':
       return withoutUndefined({ productId: idOf(p.product_id), shareVia: p.share_via, url: p.url });
     case 'signed_in':

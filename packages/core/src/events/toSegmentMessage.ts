@@ -200,7 +200,8 @@ function segmentProperties(event: MemberkitEvent): Record<string, unknown> {
     }
     case 'product_reviewed': {
       const p = event.properties;
-      return withoutUndefined({ product_id: p.productId, review_id: p.reviewId, rating: p.rating });
+      // The spec types rating as a String (its example sends '5').
+      return withoutUndefined({ product_id: p.productId, review_id: p.reviewId, rating: p.rating === undefined ? undefined : String(p.rating) });
     }
     case 'product_shared': {
       const p = event.properties;

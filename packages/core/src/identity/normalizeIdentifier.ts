@@ -2,7 +2,17 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import type { IdentifierKind } from '../events/eventTypes.ts';
 import { normalizePhone } from './normalizePhone.ts';
 
-/** Options for {@link normalizeIdentifier}. */
+/**
+ * Options for {@link normalizeIdentifier}.
+ *
+ * @example
+ * ```ts
+ * import { normalizeIdentifier, type NormalizeIdentifierOptions } from '@memberkit/core';
+ * const us: NormalizeIdentifierOptions = { defaultCountryCode: '1', field: 'identifiers.phone' };
+ * normalizeIdentifier('phone', '415 555 0132', us);
+ * //=> '+14155550132'
+ * ```
+ */
 export interface NormalizeIdentifierOptions {
   /** Country calling code for phone numbers written without one. Default `'86'`. */
   readonly defaultCountryCode?: string;

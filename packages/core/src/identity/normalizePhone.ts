@@ -1,6 +1,16 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 
-/** Options for {@link normalizePhone}. */
+/**
+ * Options for {@link normalizePhone}.
+ *
+ * @example
+ * ```ts
+ * import { normalizePhone, type NormalizePhoneOptions } from '@memberkit/core';
+ * const hk: NormalizePhoneOptions = { defaultCountryCode: '852' };
+ * normalizePhone('9123 4567', hk);
+ * //=> '+85291234567'
+ * ```
+ */
 export interface NormalizePhoneOptions {
   /** Country calling code assumed for numbers written without one. Default `'86'` (mainland China). */
   readonly defaultCountryCode?: string;

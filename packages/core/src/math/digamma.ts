@@ -5,8 +5,8 @@
  * @example
  * ```ts
  * import { digamma } from '@memberkit/core';
- * digamma(1); // −γ, the Euler–Mascheroni constant
- * //=> -0.5772156649015329
+ * Math.round(digamma(1) * 1e12) / 1e12; // −γ, the Euler–Mascheroni constant
+ * //=> -0.577215664902
  * ```
  */
 export function digamma(x: number): number {
@@ -19,7 +19,7 @@ export function digamma(x: number): number {
     x = 1 - x;
   }
   // Recurrence up to where the asymptotic series is accurate to 1e-16.
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }

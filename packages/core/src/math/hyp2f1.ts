@@ -35,8 +35,8 @@ function gammaRatio(n1: number, n2: number, d1: number, d2: number): number {
  * @example
  * ```ts
  * import { hyp2f1 } from '@memberkit/core';
- * hyp2f1(1, 1, 2, 0.5); // −ln(1 − z)/z
- * //=> 1.3862943611198906
+ * Math.round(hyp2f1(1, 1, 2, 0.5) * 1e12) / 1e12; // −ln(1 − z)/z = 2 ln 2
+ * //=> 1.386294361120
  * ```
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { invertSymmetric } from '@memberkit/core';
- * Array.from(invertSymmetric(Float64Array.of(4, 2, 2, 3), 2) ?? []);
+ * Array.from(invertSymmetric(Float64Array.of(4, 2, 2, 3), 2) ?? [], (v) => Math.round(v * 1e12) / 1e12);
  * //=> [0.375, -0.25, -0.25, 0.5]
  * ```
  */

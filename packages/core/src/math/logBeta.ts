@@ -7,8 +7,8 @@ import { logGamma } from './logGamma.ts';
  * @example
  * ```ts
  * import { logBeta } from '@memberkit/core';
- * Math.exp(logBeta(2, 3)); // B(2, 3) = 1/12
- * //=> 0.08333333333333333
+ * Math.round(Math.exp(logBeta(2, 3)) * 12 * 1e12) / 1e12; // B(2, 3) = 1/12
+ * //=> 1
  * ```
  */
 export function logBeta(a: number, b: number): number {

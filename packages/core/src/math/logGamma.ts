@@ -14,8 +14,8 @@ const HALF_LOG_TWO_PI = 0.9189385332046728;
  * @example
  * ```ts
  * import { logGamma } from '@memberkit/core';
- * logGamma(5); // ln(4!) = ln 24
- * //=> 3.1780538303479458
+ * Math.round(Math.exp(logGamma(5)) * 1e9) / 1e9; // Γ(5) = 4! = 24
+ * //=> 24
  * ```
  */
 export function logGamma(x: number): number {

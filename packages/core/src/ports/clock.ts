@@ -26,7 +26,18 @@ export interface Clock {
  */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock tests can move by hand. */
+/**
+ * A clock tests can move by hand; see {@link manualClock}.
+ *
+ * @example
+ * ```ts
+ * import { manualClock, type ManualClock } from '@memberkit/core';
+ * const clock: ManualClock = manualClock(0);
+ * clock.set('1970-01-02T00:00:00Z');
+ * clock.now();
+ * //=> 86400000
+ * ```
+ */
 export interface ManualClock extends Clock {
   set(epochMs: number | Date | string): void;
   advance(ms: number): void;

@@ -35,7 +35,15 @@ export interface TagAssignment {
   readonly reason?: string;
 }
 
-/** Basic facts about a person (R-PROF-3), as last reported. */
+/**
+ * Basic facts about a person (R-PROF-3), as last reported.
+ *
+ * @example
+ * ```ts
+ * import type { ProfileTraits } from '@memberkit/core';
+ * const traits: ProfileTraits = { name: '张女士', gender: 'female', city: '上海' };
+ * ```
+ */
 export type ProfileTraits = Readonly<Record<string, string | number | boolean | null>>;
 
 /**

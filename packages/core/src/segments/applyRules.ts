@@ -1,5 +1,7 @@
 import type { Profile, StoredEvent, TagAssignment } from '../profile/profile.ts';
-import { conditionSubject, evaluateCondition } from './evaluateCondition.ts';
+import { compileCondition } from './compileCondition.ts';
+import { orderStats, type OrderStats } from '../profile/orderStats.ts';
+import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
 import type { EventType } from '../events/eventTypes.ts';
 import { ruleTriggers } from './ruleTriggers.ts';
@@ -54,30 +56,35 @@ export function applyRules(
 ): { profile: Profile; changes: RuleChanges } {
   const tagsEntered: string[] = [];
   const tagsLeft: string[] = [];
-  let tags: readonly TagAssignment[] = profile.tags;
   let current: Profile = profile;
-  const subject = () => conditionSubject(current, events, now);
-  let s = subject();
+  let stats: OrderStats | undefined;
+  // One subject for the whole pass: it reads the profile as tags change, and
+  // order statistics (which tags cannot change) are computed at most once.
+  const subject: ConditionSubject = {
+    get profile() {
+      return current;
+    },
+    events,
+    now,
+    stats: () => (stats ??= orderStats(events)),
+  };
   for (const rule of ruleTags) {
     if (!affected(rule.rule, trigger)) continue;
-    const holds = evaluateCondition(rule.rule, s);
-    const existing = tags.find((t) => t.tag === rule.id && t.origin === 'rule');
-    if (holds && !existing) {
-      tags = [...tags, { tag: rule.id, origin: 'rule', at: now }];
-      tagsEntered.push(rule.id);
-    } else if (!holds && existing) {
-      tags = tags.filter((t) => t !== existing);
-      tagsLeft.push(rule.id);
-    } else continue;
+    const holds = compileCondition(rule.rule)(subject);
+    const existing = current.tags.find((t) => t.tag === rule.id && t.origin === 'rule');
+    if (holds === (existing !== undefined)) continue;
+    const tags: readonly TagAssignment[] = holds ? [...current.tags, { tag: rule.id, origin: 'rule', at: now }] : current.tags.filter((t) => t !== existing);
+    (holds ? tagsEntered : tagsLeft).push(rule.id);
     current = { ...current, tags };
-    s = subject();
   }
   const segmentsEntered: string[] = [];
   const segmentsLeft: string[] = [];
-  const inNow = new Set(current.segments);
+  let inNow: Set<string> | undefined;
   for (const segment of segments) {
     if (!affected(segment.rule, trigger)) continue;
-    const holds = evaluateCondition(segment.rule, s);
+    const holds = compileCondition(segment.rule)(subject);
+    if (holds === current.segments.includes(segment.id) && inNow === undefined) continue;
+    inNow ??= new Set(current.segments);
     if (holds && !inNow.has(segment.id)) {
       inNow.add(segment.id);
       segmentsEntered.push(segment.id);
@@ -86,7 +93,7 @@ export function applyRules(
       segmentsLeft.push(segment.id);
     }
   }
-  if (segmentsEntered.length + segmentsLeft.length > 0) current = { ...current, segments: [...inNow] };
+  if (segmentsEntered.length + segmentsLeft.length > 0) current = { ...current, segments: [...inNow!] };
   if (current !== profile) current = { ...current, updatedAt: now };
   return { profile: current, changes: { tagsEntered, tagsLeft, segmentsEntered, segmentsLeft } };
 }

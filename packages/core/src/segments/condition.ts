@@ -3,7 +3,16 @@ import { EVENT_TYPES } from '../events/eventTypes.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-/** A relative time window: the last N minutes, hours or days before "now". */
+/**
+ * A relative time window: the last N minutes, hours or days before "now".
+ *
+ * @example
+ * ```ts
+ * import { windowSchema } from '@memberkit/core';
+ * windowSchema.safeParse({ last: 7, unit: 'day' }).success;
+ * //=> true
+ * ```
+ */
 export const windowSchema = z.object({
   last: z.number().positive(),
   unit: z.enum(['minute', 'hour', 'day']),
@@ -11,7 +20,18 @@ export const windowSchema = z.object({
 
 const comparison = z.object({ op: z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']), value: z.number() });
 
-/** Compares a profile field (`traits.gender`, `attributes.tier`, `stats.orderCount`, `identities.phone`, `createdDaysAgo`). */
+/**
+ * Compares a profile field: `traits.*`, `attributes.*`, `stats.*` (order
+ * statistics, plus `daysSinceLastOrder` / `daysSinceFirstOrder`),
+ * `identities.<kind>` or `createdDaysAgo`.
+ *
+ * @example
+ * ```ts
+ * import { fieldConditionSchema } from '@memberkit/core';
+ * fieldConditionSchema.safeParse({ field: 'stats.daysSinceLastOrder', op: 'gte', value: 30 }).success;
+ * //=> true
+ * ```
+ */
 export const fieldConditionSchema = z
   .object({
     field: z.string().regex(/^(traits|attributes|stats|identities)\.[\w.]+$|^createdDaysAgo$/, 'field must start with traits., attributes., stats. or identities.'),
@@ -22,7 +42,17 @@ export const fieldConditionSchema = z
   .refine((c) => c.op === 'exists' || c.op === 'notExists' || c.value !== undefined, { message: 'value is required for this op', path: ['value'] })
   .refine((c) => !['in', 'nin'].includes(c.op) || Array.isArray(c.value), { message: 'in / nin need an array value', path: ['value'] });
 
-/** Matches events: how many (or the sum of a property) within a window, with property filters. */
+/**
+ * Matches events: how many (or the sum of a property) within a window, with
+ * property filters, optionally "not followed by" another event in time.
+ *
+ * @example
+ * ```ts
+ * import { eventConditionSchema } from '@memberkit/core';
+ * eventConditionSchema.safeParse({ event: 'order_completed', within: { last: 90, unit: 'day' }, sum: { property: 'total', op: 'gte', value: 100000 } }).success;
+ * //=> true
+ * ```
+ */
 export const eventConditionSchema = z
   .object({
     event: z.enum(EVENT_TYPES),

@@ -25,8 +25,8 @@ function collect(c: Condition, into: Set<EventType>): boolean {
  * @example
  * ```ts
  * import { ruleTriggers } from '@memberkit/core';
- * ruleTriggers({ event: 'product_added', notFollowedBy: { event: 'order_completed', within: { last: 1, unit: 'hour' } } });
- * //=> Set { 'product_added', 'order_completed' }
+ * [...ruleTriggers({ event: 'product_added', notFollowedBy: { event: 'order_completed', within: { last: 1, unit: 'hour' } } })!];
+ * //=> ['product_added', 'order_completed']
  * ```
  */
 export function ruleTriggers(condition: Condition): ReadonlySet<EventType> | null {

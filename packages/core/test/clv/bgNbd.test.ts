@@ -30,6 +30,17 @@ describe('fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)', () => {
     }
   });
 
+  it("ranks the same top 5 for next week's purchases as lifetimes' Quickstart, with its values", () => {
+    // docs/Quickstart.md: t = 1, sorted ascending, printed to 6 decimals (fits agree to ~1e-6): 2e-6.
+    const rows = cdnowSummary();
+    const top = rows
+      .map((r) => ({ id: r.id, e: model.conditionalExpectedPurchases(1, r) }))
+      .sort((a, b) => a.e - b.e)
+      .slice(-5);
+    expect(top.map((t) => t.id)).toEqual(['509', '841', '1981', '157', '1516']);
+    [0.424877, 0.474738, 0.486526, 0.662396, 0.710623].forEach((e, i) => expect(Math.abs(top[i]!.e - e)).toBeLessThan(2e-6));
+  });
+
   it('predicts the holdout expectation 1.226 for x = 2, t_x = 30.43, T = 38.86 over 39 weeks', () => {
     expect(Math.abs(model.conditionalExpectedPurchases(39, { frequency: 2, recency: 30.43, T: 38.86 }) - 1.226)).toBeLessThan(5e-4);
   });

@@ -169,5 +169,7 @@ describe('associationRules input', () => {
     expect(fail(() => associationRules([['a']], { minSupport: 0.1, minConfidence: 0.5, minLength: 3, maxLength: 2 })).field).toBe('minLength');
     expect(fail(() => associationRules([['a', 3 as unknown as string]], { minSupport: 0.1, minConfidence: 0.5 })).field).toBe('baskets.0.1');
     expect(fail(() => associationRules(null as unknown as string[][], { minSupport: 0.1, minConfidence: 0.5 })).field).toBe('baskets');
+    // support 1e-9 on Groceries: every co-occurring set is frequent; the guard stops it early
+    expect(fail(() => associationRules(groceries, { minSupport: 1e-9, minConfidence: 0.5, maxItemsets: 100_000 })).field).toBe('minSupport');
   });
 });

@@ -62,6 +62,8 @@ export interface AssociationRuleOptions {
   readonly maxLength?: number;
   /** Also return every frequent itemset within the length bounds (default false). */
   readonly itemsets?: boolean;
+  /** Give up (with a `MemberkitError`) past this many frequent itemsets, default 5,000,000 (about 100 MB), like arules' `maxtime` guard. */
+  readonly maxItemsets?: number;
 }
 
 /**
@@ -92,6 +94,7 @@ const optionsSchema = z.object({
   minLength: z.number().int().min(1).max(64).default(1),
   maxLength: z.number().int().min(1).max(64).default(10),
   itemsets: z.boolean().default(false),
+  maxItemsets: z.number().int().positive().default(5_000_000),
 });
 
 /**
@@ -126,9 +129,9 @@ function compareLabels(x: readonly string[], y: readonly string[]): number {
  * ```ts
  * import { associationRules } from '@memberkit/core';
  * const baskets = [['milk powder', 'diapers'], ['milk powder', 'diapers', 'stroller'], ['milk powder'], ['bread']];
- * associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, minLength: 2 }).rules;
- * //=> [{ antecedent: ['diapers'], consequent: ['milk powder'], support: 0.5, confidence: 1, lift: 1.3333333333333333, count: 2 },
- * //    { antecedent: ['milk powder'], consequent: ['diapers'], support: 0.5, confidence: 0.6666666666666666, lift: 1.3333333333333333, count: 2 }]
+ * const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, minLength: 2 });
+ * rules.map((r) => [r.antecedent, r.consequent, r.support, r.confidence, r.lift, r.count]);
+ * //=> [[['diapers'], ['milk powder'], 0.5, 1, 4 / 3, 2], [['milk powder'], ['diapers'], 0.5, 2 / 3, 4 / 3, 2]]
  * ```
  */
 export function associationRules(baskets: Iterable<readonly string[]>, options: AssociationRuleOptions): AssociationRuleResult {
@@ -143,21 +146,26 @@ export function associationRules(baskets: Iterable<readonly string[]>, options: 
   const n = lists.transactionCount;
   if (n === 0) throw new MemberkitError('insufficient_data', 'no baskets to mine', { field: 'baskets' });
   const minCount = supportCount(opts.minSupport, n);
-  const tree = mineItemsetTree(lists, minCount, opts.maxLength);
+  const tree = mineItemsetTree(lists, minCount, opts.maxLength, opts.maxItemsets);
 
   const ruleNode: number[] = [];
   const ruleHead: number[] = []; // rank of the consequent
   const ruleBody: number[] = []; // count of the antecedent
   const path = new Int32Array(opts.maxLength);
+  const ancestor = new Int32Array(opts.maxLength + 1); // ancestor[m]: the node of path[0..m)
   let itemsetTotal = 0;
   for (let node = 1; node < tree.size; node++) {
     const d = tree.depth[node]!;
     if (d < opts.minLength) continue;
     itemsetTotal++;
     const count = tree.count[node]!;
-    for (let k = d - 1, at = node; k >= 0; k--, at = tree.parent[at]!) path[k] = tree.item[at]!;
+    for (let k = d - 1, at = node; k >= 0; k--, at = tree.parent[at]!) {
+      path[k] = tree.item[at]!;
+      ancestor[k + 1] = at;
+    }
     for (let k = 0; k < d; k++) {
-      const body = k === d - 1 ? tree.count[tree.parent[node]!]! : itemsetCount(tree, path, d, k);
+      // the antecedent without path[k] shares the prefix path[0..k) with this itemset
+      const body = itemsetCount(tree, path, d, k, k + 1, ancestor[k]!);
       if (count / body >= opts.minConfidence) {
         ruleNode.push(node);
         ruleHead.push(path[k]!);

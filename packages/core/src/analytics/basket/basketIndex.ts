@@ -65,9 +65,9 @@ export function indexBaskets(baskets: Iterable<readonly string[]>, minCount: num
     if (!Array.isArray(basket)) {
       throw new MemberkitError('invalid_input', `basket ${n} is not an array of item labels`, { field: `baskets.${n}` });
     }
-    basketStarts = grow(basketStarts, n + 2);
+    if (n + 2 > basketStarts.length) basketStarts = grow(basketStarts, n + 2);
     basketStarts[n] = size;
-    flat = grow(flat, size + basket.length);
+    if (size + basket.length > flat.length) flat = grow(flat, size + basket.length);
     for (let j = 0; j < basket.length; j++) {
       const label: unknown = basket[j];
       if (typeof label !== 'string') {

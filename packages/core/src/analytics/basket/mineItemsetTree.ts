@@ -1,3 +1,4 @@
+import { MemberkitError } from '../../errors/memberkitError.ts';
 import type { BasketIndex } from './basketIndex.ts';
 
 /**
@@ -30,6 +31,9 @@ export interface ItemsetTree {
 /**
  * Count of the itemset whose ranks are `ranks[0..length)` in ascending
  * order, skipping position `skip` (-1 for none); -1 if it is not frequent.
+ * The search may start part-way down: at `startNode`, the node of the
+ * itemset `ranks[0..start)` (a rule's antecedent shares its prefix with the
+ * rule's itemset, so only the rest is searched).
  *
  * @example
  * ```ts
@@ -40,9 +44,9 @@ export interface ItemsetTree {
  * //=> 3
  * ```
  */
-export function itemsetCount(tree: ItemsetTree, ranks: Int32Array, length: number, skip: number): number {
-  let node = 0;
-  for (let k = 0; k < length; k++) {
+export function itemsetCount(tree: ItemsetTree, ranks: Int32Array, length: number, skip: number, start = 0, startNode = 0): number {
+  let node = startNode;
+  for (let k = start; k < length; k++) {
     if (k === skip) continue;
     const want = ranks[k]!;
     let lo = tree.firstChild[node]!;
@@ -108,6 +112,8 @@ class NodeStore {
  * second pass writes the tid lists of the frequent ones into one reusable
  * `Int32Array` pool. On sparse retail baskets this touches each basket's few
  * items instead of intersecting long tid lists, and allocates nothing per node.
+ * Stops with an error past `maxItemsets` nodes, so a support set too low
+ * fails fast instead of exhausting memory.
  *
  * @example
  * ```ts
@@ -117,7 +123,7 @@ class NodeStore {
  * //=> 4
  * ```
  */
-export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength: number): ItemsetTree {
+export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength: number, maxItemsets = Infinity): ItemsetTree {
   const itemTotal = index.counts.length;
   const { rowOffsets, rowItems } = index;
   const nodes = new NodeStore();
@@ -163,6 +169,12 @@ export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength:
       }
     }
     const children = nodes.size - childFirst;
+    if (nodes.size > maxItemsets) {
+      throw new MemberkitError('invalid_input', `more than ${maxItemsets} frequent itemsets: raise minSupport or lower maxLength`, {
+        field: 'minSupport',
+        details: { maxItemsets },
+      });
+    }
     nodes.firstChild[node] = childFirst;
     nodes.childCount[node] = children;
     if (children > 0 && !leaf) {

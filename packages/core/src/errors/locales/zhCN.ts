@@ -2,7 +2,17 @@ import type { MemberkitErrorCode } from '../errorCodes.ts';
 
 type Details = Readonly<Record<string, unknown>>;
 
-/** Simplified-Chinese messages shown to members and operators, keyed by error code. */
+/**
+ * Simplified-Chinese messages shown to members and operators, keyed by error
+ * code; used by {@link localizeError}.
+ *
+ * @example
+ * ```ts
+ * import { zhCN } from '@memberkit/core';
+ * zhCN.coupon_expired({});
+ * //=> '优惠券已过期'
+ * ```
+ */
 export const zhCN: Record<MemberkitErrorCode, (d: Details, field?: string) => string> = {
   invalid_input: (_d, f) => (f ? `输入有误：${f}` : '输入有误'),
   invalid_event: (_d, f) => (f ? `事件数据有误：${f}` : '事件数据有误'),

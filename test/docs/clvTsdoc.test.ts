@@ -3,15 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCheckedExample } from './checkedExamples.ts';
 
-// Every TSDoc `@example` of the coupon area that imports from
-// '@memberkit/core' runs, and its `//=>` lines hold.
-const files = [
-  ...readdirSync(join(repoRoot, 'packages/core/src/coupons'))
+// Every TSDoc `@example` of the CLV models and the numeric layer that imports
+// from '@memberkit/core' runs, and its `//=>` lines hold.
+const files = ['packages/core/src/clv', 'packages/core/src/math'].flatMap((dir) =>
+  readdirSync(join(repoRoot, dir))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => `packages/core/src/coupons/${f}`),
-  'packages/core/src/ports/couponStore.ts',
-  'packages/core/src/ports/memoryCouponStore.ts',
-];
+    .map((f) => `${dir}/${f}`),
+);
 const examples = files.flatMap((file) =>
   [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/@example\n\s*\* ```ts\n([\s\S]*?)\n\s*\* ```/g)].map((m, i) => ({
     name: `${file.split('/').pop()}#${i + 1}`,
@@ -19,8 +17,8 @@ const examples = files.flatMap((file) =>
   })),
 );
 
-describe('coupon TSDoc examples', () => {
-  it('finds them', () => expect(examples.length).toBeGreaterThan(30));
+describe('CLV and math TSDoc examples', () => {
+  it('finds them', () => expect(examples.length).toBeGreaterThan(40));
   for (const ex of examples.filter((e) => e.code.includes("from '@memberkit/core'"))) {
     it(ex.name, async () => {
       const { checks, expected } = await runCheckedExample(ex.code, ex.name);

@@ -1,0 +1,21 @@
+/** A writable the CLI prints to (process.stdout/stderr, or a buffer in tests). */
+export interface CliStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/**
+ * What the CLI talks to, injected so tests run it in-process and capture its output.
+ *
+ * @example
+ * ```ts
+ * const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
+ * ```
+ */
+export interface CliIo {
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
+  /** Fixed "generated at" text for reproducible reports (tests, docs). */
+  readonly generatedAt?: string;
+}

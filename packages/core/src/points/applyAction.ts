@@ -1,0 +1,94 @@
+import { programCalendar } from '../program/programCalendar.ts';
+import type { LoyaltyAction, LoyaltyProgram } from '../program/programSchema.ts';
+import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { lotExpiry } from './lotExpiry.ts';
+import type { MemberDraft } from './memberDraft.ts';
+
+/**
+ * A bonus action by a member (sign-up, birthday, review, check-in).
+ *
+ * @example
+ * ```ts
+ * import type { ActionInput } from '@memberkit/core';
+ * const a: ActionInput = { memberId: 'm1', action: 'review', ref: 'review-881', idempotencyKey: 'review-881' };
+ * ```
+ */
+export interface ActionInput {
+  readonly memberId: string;
+  readonly action: LoyaltyAction;
+  /**
+   * What the action is about, so the same thing never earns twice: a review
+   * id; defaults to the day for check-in, the year for birthday, `once` for
+   * sign-up, and the idempotency key for review.
+   */
+  readonly ref?: string | undefined;
+  readonly idempotencyKey: string;
+}
+
+/**
+ * What a bonus action earned, after caps.
+ *
+ * @example
+ * ```ts
+ * import type { ActionResult } from '@memberkit/core';
+ * const capped = (r: ActionResult) => r.cappedPoints || r.cappedGrowth;
+ * ```
+ */
+export interface ActionResult {
+  readonly action: LoyaltyAction;
+  readonly points: number;
+  readonly growth: number;
+  readonly cappedPoints: boolean;
+  readonly cappedGrowth: boolean;
+  readonly lotId: string | null;
+  /** Coupon templates the caller should issue (the tier's birthday gift). */
+  readonly couponTemplateIds: readonly string[];
+}
+
+/** Grants `amount` unless a per-day or per-year cap is reached; returns [granted, capped]. */
+function award(draft: MemberDraft, action: LoyaltyAction, day: string, year: string, kind: 'points' | 'growth', rule: { maxPerDay?: number | undefined; maxPerYear?: number | undefined } | undefined, amount: number): [number, boolean] {
+  if (rule === undefined || amount === 0) return [0, false];
+  const dayKey = `${kind}:${action}:${day}`;
+  const yearKey = `${kind}:${action}:${year}`;
+  if ((rule.maxPerDay !== undefined && draft.counter(dayKey) >= rule.maxPerDay) || (rule.maxPerYear !== undefined && draft.counter(yearKey) >= rule.maxPerYear)) return [0, true];
+  draft.bump(dayKey);
+  draft.bump(yearKey);
+  return [amount, false];
+}
+
+/**
+ * Awards the points and growth value of a bonus action, available at once,
+ * within the per-day and per-year caps (counted in the program's time zone).
+ * The same action on the same `ref` earns once, ever.
+ *
+ * @example
+ * ```ts
+ * import { MemberDraft, applyAction, defineProgram, emptyMemberRecord } from '@memberkit/core';
+ * const p = defineProgram({ currency: 'CNY', points: { actions: { check_in: { points: 5, maxPerDay: 1 } } }, tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * applyAction(p, new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', action: 'check_in', idempotencyKey: 'k' }).points;
+ * //=> 5
+ * ```
+ */
+export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: ActionInput): ActionResult {
+  const cal = programCalendar(program.timeZoneOffsetMinutes);
+  const day = cal.dayKey(draft.now);
+  const year = String(cal.year(draft.now));
+  const defaultRef = input.action === 'check_in' ? day : input.action === 'birthday' ? year : input.action === 'sign_up' ? 'once' : input.idempotencyKey;
+  const source = `action:${input.action}:${input.ref ?? defaultRef}`;
+  draft.claimSource(source);
+
+  const pointsRule = program.points.actions[input.action];
+  const growthRule = program.growth.actions[input.action];
+  const [points, cappedPoints] = award(draft, input.action, day, year, 'points', pointsRule, pointsRule?.points ?? 0);
+  const [growth, cappedGrowth] = award(draft, input.action, day, year, 'growth', growthRule, growthRule?.value ?? 0);
+  let lotId: string | null = null;
+  if (points > 0) {
+    const lot = draft.addLot({ origin: 'action', source, earnedAt: draft.now, activatesAt: null, expiresAt: lotExpiry(program, draft.now), points });
+    draft.append('earn', lot.id, 'available', points, draft.now, source);
+    lotId = lot.id;
+  }
+  if (growth > 0) draft.growth.push({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
+  const gift = effectiveTier(program, draft.currentTier(), draft.now).level.benefits.birthdayCouponTemplateId;
+  const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : [];
+  return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds };
+}

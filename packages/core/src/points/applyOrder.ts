@@ -1,0 +1,105 @@
+import { MemberkitError } from '../errors/memberkitError.ts';
+import type { MemberkitEvent } from '../events/memberkitEvent.ts';
+import type { LoyaltyProgram } from '../program/programSchema.ts';
+import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { lotExpiry } from './lotExpiry.ts';
+import type { MemberDraft } from './memberDraft.ts';
+import { orderEarning } from './orderEarning.ts';
+import { blankPointsOrderRecord, type PointsOrderRecord } from './pointsOrderRecord.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What recording an order did.
+ *
+ * @example
+ * ```ts
+ * import type { OrderPointsResult } from '@memberkit/core';
+ * const when = (r: OrderPointsResult) => r.activatesAt;
+ * ```
+ */
+export interface OrderPointsResult {
+  readonly orderId: string;
+  readonly points: number;
+  readonly growth: number;
+  readonly multiplier: number;
+  readonly lotId: string | null;
+  /** When the points become spendable (the return window end); `null` if at once or none. */
+  readonly activatesAt: number | null;
+  readonly expiresAt: number | null;
+}
+
+/**
+ * Checks that an event may move points: it must be an order event reported
+ * by the merchant's backend (`source: 'server'`) in the program currency for
+ * a known user. A browser can report an order, but it can never earn points.
+ *
+ * @example
+ * ```ts
+ * import { assertTrustedOrderEvent } from '@memberkit/core';
+ * (() => { try { assertTrustedOrderEvent({ source: 'client', userId: 'm1', properties: { currency: 'CNY' } }, 'CNY'); } catch (e) { return (e as { code: string }).code; } })();
+ * //=> 'untrusted_source'
+ * ```
+ */
+export function assertTrustedOrderEvent(event: { source: string; userId?: string | undefined; properties: { currency: string } }, currency: string): string {
+  if (event.source !== 'server') {
+    throw new MemberkitError('untrusted_source', 'points are earned and reversed only from orders reported by the merchant backend (source: server)', { field: 'source' });
+  }
+  if (event.userId === undefined) throw new MemberkitError('invalid_event', 'an order event that moves points needs userId (the member id)', { field: 'userId' });
+  if (event.properties.currency !== currency) {
+    throw new MemberkitError('currency_mismatch', `order currency ${event.properties.currency} differs from the program currency ${currency}`, {
+      field: 'properties.currency',
+      details: { expected: currency, actual: event.properties.currency },
+    });
+  }
+  return event.userId;
+}
+
+/**
+ * Records a completed order: a points lot (pending until the return window
+ * passes), growth value, spend and order count. The order source can be
+ * written once per member, ever, whatever idempotency key a redelivery uses.
+ * Points use the multiplier of the tier held when the order was placed.
+ *
+ * @example
+ * ```ts
+ * import { MemberDraft, applyOrder, defineProgram, emptyMemberRecord } from '@memberkit/core';
+ * const p = defineProgram({ currency: 'CNY', returnWindowDays: 7, tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * const d = new MemberDraft(emptyMemberRecord('m1'), 0);
+ * applyOrder(p, d, { id: 'e1', type: 'order_completed', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'o1', currency: 'CNY', total: 19900, products: [{ productId: 'a', price: 19900, quantity: 1 }] } }).points;
+ * //=> 199
+ * ```
+ */
+export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: MemberkitEvent<'order_completed'>): OrderPointsResult {
+  const props = event.properties;
+  const source = `order:${props.orderId}`;
+  draft.claimSource(source);
+  const multiplier = effectiveTier(program, draft.currentTier(), event.timestamp).level.benefits.pointsMultiplier;
+  const earning = orderEarning(program, props, multiplier);
+  const expiresAt = lotExpiry(program, event.timestamp);
+  let lotId: string | null = null;
+  let activatesAt: number | null = null;
+  if (earning.points > 0) {
+    const windowed = program.returnWindowDays > 0;
+    activatesAt = windowed ? event.timestamp + program.returnWindowDays * DAY_MS : null;
+    const lot = draft.addLot({ origin: 'order', source, earnedAt: event.timestamp, activatesAt, expiresAt, points: earning.points });
+    lotId = lot.id;
+    draft.append(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
+  }
+  draft.growth.push({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
+  // A redemption at checkout may have created the record already; keep what it paid with.
+  const known = draft.order(props.orderId) ?? blankPointsOrderRecord(draft.memberId, props.orderId, event.timestamp);
+  const order: PointsOrderRecord = {
+    ...known,
+    completed: true,
+    at: event.timestamp,
+    total: props.total,
+    eligible: earning.eligible,
+    points: earning.points,
+    growth: earning.growth,
+    lotId,
+    lines: earning.lines,
+  };
+  draft.putOrder(order);
+  return { orderId: props.orderId, points: earning.points, growth: earning.growth, multiplier, lotId, activatesAt, expiresAt };
+}

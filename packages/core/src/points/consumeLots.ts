@@ -1,0 +1,64 @@
+import type { MemberDraft } from './memberDraft.ts';
+import type { PointsLot } from './pointsLot.ts';
+
+/**
+ * Points taken from one lot by a redemption or a clawback.
+ *
+ * @example
+ * ```ts
+ * import type { LotAllocation } from '@memberkit/core';
+ * const a: LotAllocation = { lotId: 'm1.L1', points: 40 };
+ * ```
+ */
+export interface LotAllocation {
+  readonly lotId: string;
+  readonly points: number;
+}
+
+/**
+ * The lots a spend may draw from, in the order it draws: closest expiry
+ * first (never-expiring last), then oldest, then by id, so members lose as
+ * few points to expiry as possible and the choice is deterministic. Pending,
+ * expired and debt lots are never spendable.
+ *
+ * @example
+ * ```ts
+ * import { MemberDraft, emptyMemberRecord, spendableLots } from '@memberkit/core';
+ * spendableLots(new MemberDraft(emptyMemberRecord('m1'), 0));
+ * //=> []
+ * ```
+ */
+export function spendableLots(draft: MemberDraft): PointsLot[] {
+  const now = draft.now;
+  const lots = draft.openLots().filter((l) => l.origin !== 'debt' && l.available > 0 && (l.expiresAt === null || l.expiresAt > now));
+  return lots.sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.earnedAt - b.earnedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Takes `points` from spendable lots (see {@link spendableLots}), one entry
+ * of `kind` per lot, and returns which lots paid. Takes less if the lots hold
+ * less; callers check the balance first.
+ *
+ * @example
+ * ```ts
+ * import { MemberDraft, consumeLots, emptyMemberRecord } from '@memberkit/core';
+ * const d = new MemberDraft(emptyMemberRecord('m1'), 0);
+ * const lot = d.addLot({ origin: 'action', source: 's', earnedAt: 0, activatesAt: null, expiresAt: null, points: 9 });
+ * d.append('earn', lot.id, 'available', 9, 0, 's');
+ * consumeLots(d, 4, 'redeem', 'redeem:o1');
+ * //=> [{ lotId: 'm1.L1', points: 4 }]
+ * ```
+ */
+export function consumeLots(draft: MemberDraft, points: number, kind: 'redeem' | 'adjust' | 'reverse', source: string, excludeLotId?: string): LotAllocation[] {
+  const taken: LotAllocation[] = [];
+  let left = points;
+  for (const lot of spendableLots(draft)) {
+    if (left <= 0) break;
+    if (lot.id === excludeLotId) continue;
+    const take = Math.min(left, lot.available);
+    draft.append(kind, lot.id, 'available', -take, draft.now, source);
+    taken.push({ lotId: lot.id, points: take });
+    left -= take;
+  }
+  return taken;
+}

@@ -1,0 +1,91 @@
+/**
+ * One order line as the ledger remembers it: what was paid and what it
+ * earned at the time, so a refund reverses at the original rate even if the
+ * rules changed since.
+ *
+ * @example
+ * ```ts
+ * import type { PointsOrderLine } from '@memberkit/core';
+ * const line: PointsOrderLine = { productId: 'p1', quantity: 2, eligible: 19800, points: 198, growth: 198, refundedQty: 0 };
+ * ```
+ */
+export interface PointsOrderLine {
+  readonly productId: string;
+  readonly sku?: string | undefined;
+  readonly quantity: number;
+  /** Paid amount that earned points, minor units. */
+  readonly eligible: number;
+  readonly points: number;
+  readonly growth: number;
+  readonly refundedQty: number;
+}
+
+/**
+ * What the ledger remembers about an order: earnings per line, refunds so
+ * far, and which lots paid for it with points.
+ *
+ * @example
+ * ```ts
+ * import type { PointsOrderRecord } from '@memberkit/core';
+ * const paidWithPoints = (o: PointsOrderRecord) => o.redeemed.reduce((s, r) => s + r.points, 0);
+ * ```
+ */
+export interface PointsOrderRecord {
+  readonly orderId: string;
+  readonly memberId: string;
+  /** False while only a redemption for the order is known (points are spent at checkout, before the order completes). */
+  readonly completed: boolean;
+  readonly at: number;
+  readonly total: number;
+  readonly eligible: number;
+  readonly points: number;
+  readonly growth: number;
+  readonly lotId: string | null;
+  readonly lines: readonly PointsOrderLine[];
+  readonly refundIds: readonly string[];
+  readonly refundedAmount: number;
+  /** Cumulative refunded share of `eligible`, minor units: `eligible` means fully refunded. */
+  readonly refundedEligible: number;
+  readonly pointsReversed: number;
+  /** Points not taken back because the member had spent them (per the refund policy). */
+  readonly pointsForgiven: number;
+  readonly growthReversed: number;
+  /** Points spent on this order, per lot, in the order they were consumed. */
+  readonly redeemed: readonly { readonly lotId: string; readonly points: number }[];
+  /** Points given back per lot by refunds so far. */
+  readonly restored: readonly { readonly lotId: string; readonly points: number }[];
+}
+
+/**
+ * An order the ledger knows nothing about yet besides its id: not completed,
+ * nothing earned, refunded or paid with points. Commands fill in what they learn.
+ *
+ * @example
+ * ```ts
+ * import { blankPointsOrderRecord } from '@memberkit/core';
+ * blankPointsOrderRecord('m1', 'o1', 0).completed;
+ * //=> false
+ * ```
+ */
+export function blankPointsOrderRecord(memberId: string, orderId: string, at: number): PointsOrderRecord {
+  return {
+    orderId,
+    memberId,
+    completed: false,
+    at,
+    total: 0,
+    eligible: 0,
+    points: 0,
+    growth: 0,
+    lotId: null,
+    lines: [],
+    refundIds: [],
+    refundedAmount: 0,
+    refundedEligible: 0,
+    pointsReversed: 0,
+    pointsForgiven: 0,
+    growthReversed: 0,
+    redeemed: [],
+    restored: [],
+  };
+}

@@ -1,0 +1,116 @@
+import { MemberkitError } from '../errors/memberkitError.ts';
+import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
+import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+/**
+ * The mutable shape a memory store keeps behind the read-only record.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord, type MutableMemberRecord } from '@memberkit/core';
+ * const r: MutableMemberRecord = emptyMemberRecord('m1');
+ * ```
+ */
+export interface MutableMemberRecord {
+  memberId: string;
+  version: number;
+  entries: MemberLoyaltyRecord['entries'][number][];
+  lots: Map<string, PointsLot>;
+  openLots: Set<string>;
+  orders: Map<string, MemberLoyaltyRecord['orders'] extends ReadonlyMap<string, infer O> ? O : never>;
+  growth: MemberLoyaltyRecord['growth'][number][];
+  tier: MemberLoyaltyRecord['tier'];
+  counters: Map<string, number>;
+  sourceKeys: Set<string>;
+  available: number;
+  pending: number;
+  nextTransitionAt: number;
+}
+
+/**
+ * An empty member aggregate (version 0), as the engine sees a member nothing
+ * was committed for.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord } from '@memberkit/core';
+ * emptyMemberRecord('m1').version;
+ * //=> 0
+ * ```
+ */
+export function emptyMemberRecord(memberId: string): MutableMemberRecord {
+  return {
+    memberId,
+    version: 0,
+    entries: [],
+    lots: new Map(),
+    openLots: new Set(),
+    orders: new Map(),
+    growth: [],
+    tier: null,
+    counters: new Map(),
+    sourceKeys: new Set(),
+    available: 0,
+    pending: 0,
+    nextTransitionAt: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Applies a validated change to a member aggregate in place: the reference
+ * semantics of `LoyaltyStore.commit` after its checks passed. Lot remainders
+ * and cached totals move only by each entry's effect (`entryEffect`), so they stay equal to
+ * the ledger sum.
+ *
+ * @example
+ * ```ts
+ * import { applyMemberChange, emptyMemberRecord } from '@memberkit/core';
+ * const r = emptyMemberRecord('m1');
+ * applyMemberChange(r, { memberId: 'm1', expectedVersion: 0, lots: [], entries: [], orders: [], growth: [], counters: [], sourceKeys: [] });
+ * r.version;
+ * //=> 1
+ * ```
+ */
+export function applyMemberChange(record: MutableMemberRecord, change: MemberChange): void {
+  // Check before touching anything, so a malformed change leaves the record as it was.
+  for (const entry of change.entries) {
+    if (!record.lots.has(entry.lotId) && !change.lots.some((l) => l.id === entry.lotId)) {
+      throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
+    }
+  }
+  for (const lot of change.lots) {
+    record.lots.set(lot.id, lot.available === 0 && lot.pending === 0 ? lot : lotWithRemainders(lot, 0, 0));
+  }
+  let moved = false;
+  for (const entry of change.entries) {
+    const lot = record.lots.get(entry.lotId) as PointsLot;
+    // entryEffect, inlined: this loop runs for every entry ever written.
+    const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
+    const dPending = entry.kind === 'activate' ? -entry.points : entry.bucket === 'pending' ? entry.points : 0;
+    const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
+    record.lots.set(lot.id, next);
+    record.available += dAvailable;
+    record.pending += dPending;
+    record.entries.push(entry);
+    if (next.available !== 0 || next.pending !== 0) record.openLots.add(lot.id);
+    else record.openLots.delete(lot.id);
+    moved = true;
+  }
+  if (moved) record.nextTransitionAt = nextTransition(record);
+  for (const order of change.orders) record.orders.set(order.orderId, order);
+  for (const g of change.growth) record.growth.push(g);
+  if (change.tier !== undefined) record.tier = change.tier;
+  for (const [key, delta] of change.counters) record.counters.set(key, (record.counters.get(key) ?? 0) + delta);
+  for (const s of change.sourceKeys) record.sourceKeys.add(s);
+  record.version += 1;
+}
+
+function nextTransition(record: MutableMemberRecord): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const id of record.openLots) {
+    const lot = record.lots.get(id) as PointsLot;
+    if (lot.pending > 0 && lot.activatesAt !== null && lot.activatesAt < next) next = lot.activatesAt;
+    if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < next) next = lot.expiresAt;
+  }
+  return next;
+}

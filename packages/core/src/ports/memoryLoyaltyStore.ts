@@ -1,0 +1,90 @@
+import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
+import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+/**
+ * Options for {@link memoryLoyaltyStore}.
+ *
+ * @example
+ * ```ts
+ * import { emptyMemberRecord, type MemoryLoyaltyStoreOptions } from '@memberkit/core';
+ * const options: MemoryLoyaltyStoreOptions = { seed: [emptyMemberRecord('m1')] };
+ * ```
+ */
+export interface MemoryLoyaltyStoreOptions {
+  /** Aggregates to start from (copied, never shared), e.g. for `simulate`. */
+  readonly seed?: readonly MemberLoyaltyRecord[];
+}
+
+/**
+ * A copy of a member aggregate that shares nothing mutable with the original.
+ *
+ * @example
+ * ```ts
+ * import { cloneMemberRecord, emptyMemberRecord } from '@memberkit/core';
+ * const a = emptyMemberRecord('m1');
+ * cloneMemberRecord(a) !== a;
+ * //=> true
+ * ```
+ */
+export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
+  return {
+    memberId: r.memberId,
+    version: r.version,
+    entries: [...r.entries],
+    lots: new Map(r.lots),
+    openLots: new Set(r.openLots),
+    orders: new Map(r.orders),
+    growth: [...r.growth],
+    tier: r.tier,
+    counters: new Map(r.counters),
+    sourceKeys: new Set(r.sourceKeys),
+    available: r.available,
+    pending: r.pending,
+    nextTransitionAt: r.nextTransitionAt,
+  };
+}
+
+/**
+ * The in-memory {@link LoyaltyStore}: for tests, simulations, demos and
+ * single-process apps. `commit` runs its checks and applies the change in one
+ * synchronous step, which in JavaScript's single thread makes it atomic —
+ * the same guarantee a SQL store gets from a row lock.
+ *
+ * @example
+ * ```ts
+ * import { memoryLoyaltyStore } from '@memberkit/core';
+ * const store = memoryLoyaltyStore();
+ * (await store.commit({ memberId: 'm1', expectedVersion: 1, lots: [], entries: [], orders: [], growth: [], counters: [], sourceKeys: [] })).status;
+ * //=> 'version_conflict'
+ * ```
+ */
+export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
+  const members = new Map<string, MutableMemberRecord>();
+  const keys = new Map<string, IdempotencyRecord>();
+  for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
+
+  const commitNow = (change: MemberChange): CommitOutcome => {
+    const record = members.get(change.memberId);
+    if ((record?.version ?? 0) !== change.expectedVersion) return { status: 'version_conflict' };
+    const key = change.idempotency?.key;
+    if (key !== undefined) {
+      const existing = keys.get(key);
+      if (existing !== undefined) return { status: 'replay', existing };
+    }
+    for (const s of change.sourceKeys) if (record?.sourceKeys.has(s)) return { status: 'duplicate_source', source: s };
+    const target = record ?? emptyMemberRecord(change.memberId);
+    applyMemberChange(target, change);
+    if (record === undefined) members.set(change.memberId, target);
+    if (change.idempotency !== undefined) keys.set(change.idempotency.key, change.idempotency);
+    return { status: 'committed', record: target };
+  };
+
+  return {
+    getMember: (memberId) => Promise.resolve(members.get(memberId)),
+    getIdempotency: (key) => Promise.resolve(keys.get(key)),
+    commit: (change) => Promise.resolve(commitNow(change)),
+    memberIds: async function* () {
+      yield* [...members.keys()];
+    },
+  };
+}

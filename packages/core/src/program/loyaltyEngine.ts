@@ -1,0 +1,216 @@
+import { MemberkitError } from '../errors/memberkitError.ts';
+import { parseOrThrow } from '../errors/parseOrThrow.ts';
+import type { MemberkitEvent } from '../events/memberkitEvent.ts';
+import { parseEvent } from '../events/memberkitEvent.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import { emptyMemberRecord } from '../ports/applyMemberChange.ts';
+import type { LoyaltyStore, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
+import { memoryLoyaltyStore } from '../ports/memoryLoyaltyStore.ts';
+import { resolveBenefits, type ResolvedBenefits } from '../benefits/resolveBenefits.ts';
+import { applyAction, type ActionInput, type ActionResult } from '../points/applyAction.ts';
+import { applyAdjustment, type AdjustInput, type AdjustmentResult } from '../points/applyAdjustment.ts';
+import { applyOrder, assertTrustedOrderEvent, type OrderPointsResult } from '../points/applyOrder.ts';
+import { applyRedemption, type RedeemInput, type RedemptionResult } from '../points/applyRedemption.ts';
+import { applyRefund, type RefundPointsResult } from '../points/applyRefund.ts';
+import { balanceAt, type PointsBalance } from '../points/balanceAt.ts';
+import { explainBalance, type BalanceExplanation } from '../points/explainBalance.ts';
+import { MemberDraft } from '../points/memberDraft.ts';
+import { settleDue } from '../points/settleDue.ts';
+import { verifyLedger, type LedgerCheck } from '../points/verifyLedger.ts';
+import { applyTierOverride, type TierOverrideInput } from '../tiers/applyTierOverride.ts';
+import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { evaluateTier } from '../tiers/evaluateTier.ts';
+import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
+import type { TierState } from '../tiers/tierState.ts';
+import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
+import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
+import type { LoyaltyProgram } from './programSchema.ts';
+
+/**
+ * Every command result carries the member's standing after it.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyResult, RedemptionResult } from '@memberkit/core';
+ * const left = (r: LoyaltyResult<RedemptionResult>) => r.balance.available;
+ * ```
+ */
+export type LoyaltyResult<T> = T & { readonly memberId: string; readonly balance: { readonly available: number; readonly pending: number }; readonly tierId: string };
+
+/**
+ * Options for {@link createLoyaltyEngine}.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram, memoryLoyaltyStore, systemClock, type LoyaltyEngineOptions } from '@memberkit/core';
+ * const program = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * const options: LoyaltyEngineOptions = { program, store: memoryLoyaltyStore(), clock: systemClock };
+ * ```
+ */
+export interface LoyaltyEngineOptions {
+  readonly program: LoyaltyProgram;
+  readonly store?: LoyaltyStore;
+  readonly clock?: Clock;
+  /** Recomputations after a version conflict before giving up with `conflict` (default 20). */
+  readonly maxRetries?: number;
+}
+
+/**
+ * The loyalty engine: points ledger, tiers and growth, benefits. Every
+ * command is idempotent by key and commits one atomic change through the
+ * store; see {@link createLoyaltyEngine}.
+ *
+ * @example
+ * ```ts
+ * import type { LoyaltyEngine } from '@memberkit/core';
+ * const spendable = async (engine: LoyaltyEngine, memberId: string) => (await engine.balance(memberId)).available;
+ * ```
+ */
+export interface LoyaltyEngine {
+  readonly program: LoyaltyProgram;
+  readonly store: LoyaltyStore;
+  /** Earns from an `order_completed` event reported by the backend. Key defaults to `event:<id>`. */
+  recordOrder(event: unknown, options?: { idempotencyKey?: string }): Promise<LoyaltyResult<OrderPointsResult>>;
+  /** Reverses for an `order_refunded` event reported by the backend. Key defaults to `event:<id>`. */
+  recordRefund(event: unknown, options?: { idempotencyKey?: string }): Promise<LoyaltyResult<RefundPointsResult>>;
+  redeemPoints(input: RedeemInput): Promise<LoyaltyResult<RedemptionResult>>;
+  adjustPoints(input: AdjustInput): Promise<LoyaltyResult<AdjustmentResult>>;
+  recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult>>;
+  /** `expiresAt` may be epoch ms, an ISO string or a Date. */
+  overrideTier(input: Omit<TierOverrideInput, 'expiresAt'> & { readonly expiresAt: number | string | Date }): Promise<LoyaltyResult<{ tier: TierState }>>;
+  /** Writes due activations, expiries and tier period ends for one member. */
+  settle(memberId: string): Promise<LoyaltyResult<{ entries: number }>>;
+  /** {@link LoyaltyEngine.settle} for every member (a nightly job). */
+  settleAll(): Promise<{ members: number; entries: number }>;
+  balance(memberId: string): Promise<PointsBalance>;
+  explainBalance(memberId: string): Promise<BalanceExplanation>;
+  growthTree(memberId: string): Promise<GrowthTree>;
+  benefits(memberId: string): Promise<ResolvedBenefits>;
+  verify(memberId: string): Promise<LedgerCheck>;
+  member(memberId: string): Promise<MemberLoyaltyRecord | undefined>;
+}
+
+/**
+ * Creates a {@link LoyaltyEngine} over a store (memory by default) and a
+ * clock. A command runs as: look up the idempotency key (a replay returns the
+ * first result; other parameters under the same key → `idempotency_conflict`);
+ * read the member; in a draft, settle what is due, apply the command, settle
+ * and evaluate the tier again; commit atomically with the version read.
+ * A version conflict (a concurrent writer) recomputes from fresh state, so a
+ * balance check can never pass on stale points.
+ *
+ * @example
+ * ```ts
+ * import { createLoyaltyEngine, defineProgram, manualClock } from '@memberkit/core';
+ * const program = defineProgram({ currency: 'CNY', returnWindowDays: 0, tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * const engine = createLoyaltyEngine({ program, clock: manualClock('2026-01-01T00:00:00Z') });
+ * await engine.recordOrder({ id: 'e1', type: 'order_completed', timestamp: '2026-01-01T00:00:00Z', userId: 'm1', source: 'server',
+ *   properties: { orderId: 'o1', currency: 'CNY', total: 19900, products: [{ productId: 'p1', price: 19900, quantity: 1 }] } });
+ * (await engine.balance('m1')).available;
+ * //=> 199
+ * ```
+ */
+export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngine {
+  const { program } = options;
+  const store = options.store ?? memoryLoyaltyStore();
+  const clock = options.clock ?? systemClock;
+  const maxRetries = options.maxRetries ?? 20;
+
+  async function run<T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): Promise<LoyaltyResult<T>> {
+    if (key !== undefined) {
+      const seen = await store.getIdempotency(key);
+      if (seen !== undefined) return replay(seen, memberId, fingerprint);
+    }
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const record = (await store.getMember(memberId)) ?? emptyMemberRecord(memberId);
+      const draft = new MemberDraft(record, clock.now());
+      settleDue(draft);
+      evaluateTier(program, draft);
+      const value = compute(draft);
+      settleDue(draft);
+      evaluateTier(program, draft);
+      // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
+      const result = Object.assign(value as object, {
+        memberId,
+        balance: { available: draft.available, pending: draft.pending },
+        tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
+      }) as LoyaltyResult<T>;
+      if (key === undefined && draft.isEmpty()) return result;
+      const outcome = await store.commit(draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }));
+      if (outcome.status === 'committed') return result;
+      if (outcome.status === 'replay') return replay(outcome.existing, memberId, fingerprint);
+      if (outcome.status === 'duplicate_source') {
+        throw new MemberkitError('duplicate_request', `${outcome.source} was already recorded for member ${memberId}`, { field: 'source', details: { source: outcome.source } });
+      }
+    }
+    throw new MemberkitError('conflict', `member ${memberId} kept changing; gave up after ${maxRetries} attempts`, { details: { memberId } });
+  }
+
+  function replay<T>(seen: { memberId: string; fingerprint: string; result: unknown }, memberId: string, fingerprint: string): T {
+    if (seen.memberId !== memberId || seen.fingerprint !== fingerprint) {
+      throw new MemberkitError('idempotency_conflict', 'this idempotency key was used with different parameters', { field: 'idempotencyKey' });
+    }
+    return seen.result as T;
+  }
+
+  function orderEvent<K extends 'order_completed' | 'order_refunded'>(input: unknown, type: K, opts: unknown): { event: MemberkitEvent<K>; memberId: string; key: string } {
+    const { idempotencyKey } = parseOrThrow(loyaltyInputSchemas.eventOptions, opts ?? {}, 'invalid_input', 'options');
+    const event = parseEvent(input);
+    if (event.type !== type) throw new MemberkitError('invalid_event', `expected a ${type} event, got ${event.type}`, { field: 'type' });
+    const memberId = assertTrustedOrderEvent(event as MemberkitEvent<K>, program.currency);
+    return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
+  }
+
+  const fp = requestFingerprint;
+  const read = async (memberId: string) => store.getMember(memberId);
+
+  const engine: LoyaltyEngine = {
+    program,
+    store,
+    recordOrder: async (input, opts) => {
+      const { event, memberId, key } = orderEvent(input, 'order_completed', opts);
+      return run(memberId, key, fp('order', event), (d) => applyOrder(program, d, event));
+    },
+    recordRefund: async (input, opts) => {
+      const { event, memberId, key } = orderEvent(input, 'order_refunded', opts);
+      return run(memberId, key, fp('refund', event), (d) => applyRefund(program, d, event));
+    },
+    redeemPoints: async (input) => {
+      const i = parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
+      return run(i.memberId, i.idempotencyKey, fp('redeem', i), (d) => applyRedemption(d, i));
+    },
+    adjustPoints: async (input) => {
+      const i = parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
+      return run(i.memberId, i.idempotencyKey, fp('adjust', i), (d) => applyAdjustment(program, d, i));
+    },
+    recordAction: async (input) => {
+      const i = parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
+      return run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+    },
+    overrideTier: async (input) => {
+      const i = parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
+      return run(i.memberId, i.idempotencyKey, fp('override', i), (d) => ({ tier: applyTierOverride(program, d, i) }));
+    },
+    settle: async (memberId) => run(memberId, undefined, '', (d) => ({ entries: d.entries.length })),
+    settleAll: async () => {
+      let members = 0;
+      let entries = 0;
+      for await (const id of store.memberIds()) {
+        const r = await engine.settle(id);
+        members += 1;
+        entries += r.entries;
+      }
+      return { members, entries };
+    },
+    balance: async (memberId) => {
+      const r = await read(memberId);
+      return r === undefined ? { available: 0, pending: 0, asOf: clock.now() } : balanceAt(r, clock.now());
+    },
+    explainBalance: async (memberId) => explainBalance(program, (await read(memberId)) ?? emptyMemberRecord(memberId), clock.now()),
+    growthTree: async (memberId) => growthTree(program, await read(memberId), clock.now()),
+    benefits: async (memberId) => resolveBenefits(program, await read(memberId), clock.now()),
+    verify: async (memberId) => verifyLedger((await read(memberId)) ?? emptyMemberRecord(memberId)),
+    member: read,
+  };
+  return engine;
+}

@@ -1,0 +1,158 @@
+import type { EventType } from '../events/eventTypes.ts';
+import type { StoredEvent } from '../profile/profile.ts';
+import type { Condition } from './condition.ts';
+import type { ConditionSubject } from './conditionSubject.ts';
+import { anyValueAt, sumAt, valueAt, type Scalar } from './propertyPath.ts';
+
+/** A condition turned into a function of its subject. */
+export type CompiledCondition = (subject: ConditionSubject) => boolean;
+
+const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+type Window = { readonly last: number; readonly unit: keyof typeof UNIT_MS };
+type Filter = Readonly<Record<string, Scalar | readonly Scalar[]>>;
+type Match = (e: StoredEvent) => boolean;
+
+const cache = new WeakMap<Condition, CompiledCondition>();
+
+function comparator(op: string, value: unknown): (a: unknown) => boolean {
+  switch (op) {
+    case 'eq':
+      return (a) => a === value;
+    case 'neq':
+      return (a) => a !== value;
+    case 'gt':
+      return (a) => typeof a === 'number' && a > (value as number);
+    case 'gte':
+      return (a) => typeof a === 'number' && a >= (value as number);
+    case 'lt':
+      return (a) => typeof a === 'number' && a < (value as number);
+    case 'lte':
+      return (a) => typeof a === 'number' && a <= (value as number);
+    case 'in':
+      return (a) => (value as unknown[]).includes(a);
+    case 'nin':
+      return (a) => !(value as unknown[]).includes(a);
+    case 'exists':
+      return (a) => a !== undefined && a !== null;
+    case 'notExists':
+      return (a) => a === undefined || a === null;
+    case 'contains':
+      return (a) => (typeof a === 'string' && typeof value === 'string' ? a.includes(value) : Array.isArray(a) && a.includes(value));
+    default:
+      return () => false;
+  }
+}
+
+function matcher(type: string, where: Filter | undefined): Match {
+  const filters = Object.entries(where ?? {}).map(([path, expected]) => [path.split('.'), expected] as const);
+  if (filters.length === 0) return (e) => e.type === type;
+  return (e) => {
+    if (e.type !== type) return false;
+    for (const [path, expected] of filters) if (!anyValueAt(e.properties, path, expected)) return false;
+    return true;
+  };
+}
+
+function fieldReader(field: string): (s: ConditionSubject) => unknown {
+  if (field === 'createdDaysAgo') return (s) => (s.now - s.profile.createdAt) / UNIT_MS.day;
+  const [area, ...rest] = field.split('.');
+  switch (area) {
+    case 'traits':
+      return (s) => valueAt(s.profile.traits, rest);
+    case 'attributes':
+      return (s) => valueAt(s.profile.attributes, rest);
+    case 'identities':
+      return (s) => s.profile.identities.find((i) => i.kind === rest[0])?.value;
+    case 'stats': {
+      const name = rest[0] ?? '';
+      if (name === 'daysSinceLastOrder') return (s) => (s.stats().lastOrderAt === null ? undefined : (s.now - s.stats().lastOrderAt!) / UNIT_MS.day);
+      if (name === 'daysSinceFirstOrder') return (s) => (s.stats().firstOrderAt === null ? undefined : (s.now - s.stats().firstOrderAt!) / UNIT_MS.day);
+      return (s) => (s.stats() as unknown as Record<string, unknown>)[name];
+    }
+    default:
+      return () => undefined;
+  }
+}
+
+const windowMs = (w: Window): number => w.last * UNIT_MS[w.unit];
+
+function compileEvent(c: {
+  event: string;
+  where?: Filter;
+  within?: Window;
+  count?: { op: string; value: number };
+  sum?: { op: string; value: number; property: string };
+  notFollowedBy?: { event: string; where?: Filter; within: Window };
+}): CompiledCondition {
+  const match = matcher(c.event, c.where);
+  const span = c.within ? windowMs(c.within) : Number.POSITIVE_INFINITY;
+  const sumPath = c.sum ? c.sum.property.split('.') : null;
+  const test = c.sum ? comparator(c.sum.op, c.sum.value) : c.count ? comparator(c.count.op, c.count.value) : (n: unknown) => (n as number) > 0;
+  const follow = c.notFollowedBy ? { match: matcher(c.notFollowedBy.event, c.notFollowedBy.where), span: windowMs(c.notFollowedBy.within) } : null;
+  return (s) => {
+    const from = s.now - span;
+    const events = s.events;
+    let total = 0;
+    // Events are sorted by time: scan back from the newest, stop at the window's start.
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i]!;
+      if (e.timestamp < from) break;
+      if (!match(e)) continue;
+      if (follow && !unfollowed(events, i, follow.match, follow.span, s.now)) continue;
+      total += sumPath ? sumAt(e.properties, sumPath) : 1;
+    }
+    return test(total);
+  };
+}
+
+// True when the event at `index` was not followed by a matching event within
+// `span`, and the span has fully passed (before that it is too early to say).
+function unfollowed(events: readonly StoredEvent[], index: number, match: Match, span: number, now: number): boolean {
+  const end = events[index]!.timestamp + span;
+  if (now < end) return false;
+  for (let j = index + 1; j < events.length; j++) {
+    const e = events[j]!;
+    if (e.timestamp > end) break;
+    if (match(e)) return false;
+  }
+  return true;
+}
+
+/**
+ * Compiles a (validated) condition into a function, once: paths are split,
+ * windows and comparisons resolved, so evaluation does no parsing. Results
+ * are cached per condition object.
+ *
+ * @example
+ * ```ts
+ * import { compileCondition, conditionSubject } from '@memberkit/core';
+ * const isGold = compileCondition({ field: 'attributes.tier', op: 'eq', value: 'gold' });
+ * isGold(conditionSubject({ id: 'p', createdAt: 0, updatedAt: 0, identities: [], traits: {}, tags: [], segments: [], attributes: { tier: 'gold' } }, [], 0));
+ * //=> true
+ * ```
+ */
+export function compileCondition(condition: Condition): CompiledCondition {
+  let compiled = cache.get(condition);
+  if (compiled) return compiled;
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    compiled = (s) => parts.every((p) => p(s));
+  } else if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    compiled = (s) => parts.some((p) => p(s));
+  } else if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    compiled = (s) => !inner(s);
+  } else if ('hasTag' in condition) {
+    const tag = condition.hasTag;
+    compiled = (s) => s.profile.tags.some((t) => t.tag === tag);
+  } else if ('field' in condition) {
+    const read = fieldReader(condition.field);
+    const test = comparator(condition.op, condition.value);
+    compiled = (s) => test(read(s));
+  } else {
+    compiled = compileEvent(condition as Parameters<typeof compileEvent>[0] & { event: EventType });
+  }
+  cache.set(condition, compiled);
+  return compiled;
+}

@@ -1,0 +1,24 @@
+import type { LoyaltyProgram } from '../program/programSchema.ts';
+import type { TierState } from './tierState.ts';
+
+/**
+ * The tier a member holds at `now` and why: an unexpired staff override
+ * wins over the earned tier; a member with no state holds the entry tier.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram, effectiveTier } from '@memberkit/core';
+ * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }, { id: 'gold', name: '金卡', threshold: 100 }] } });
+ * effectiveTier(p, { tierId: 'basic', since: 0, periodEnd: null, graceUntil: null, override: { tierId: 'gold', reason: 'VIP', setAt: 0, expiresAt: 10 }, history: [] }, 5).level.id;
+ * //=> 'gold'
+ * ```
+ */
+export function effectiveTier(program: Pick<LoyaltyProgram, 'tiers'>, state: TierState | null, now: number): { index: number; level: LoyaltyProgram['tiers']['levels'][number]; overridden: boolean } {
+  const levels = program.tiers.levels;
+  const overridden = state?.override != null && state.override.expiresAt > now;
+  const id = overridden ? state?.override?.tierId : state?.tierId;
+  const found = levels.findIndex((l) => l.id === id);
+  // A tier removed from the program since falls back to the entry tier rather than failing reads.
+  const index = found < 0 ? 0 : found;
+  return { index, level: levels[index] as LoyaltyProgram['tiers']['levels'][number], overridden: overridden && found >= 0 };
+}

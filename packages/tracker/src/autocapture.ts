@@ -1,0 +1,2 @@
+// Entry point @memberkit/tracker/autocapture.
+export { autocapture } from './modules/autocapture.ts';
