@@ -171,7 +171,6 @@ export { selectStackable, type StackingCandidate } from './coupons/selectStackab
 export { couponUnusableReason, type UnusableReason } from './coupons/couponUnusableReason.ts';
 export { rejectionError, type CouponRejection } from './coupons/couponRejection.ts';
 export { quoteCoupons, type ThresholdMode, type CouponQuote, type AppliedCoupon, type QuotedLine, type QuoteCandidate } from './coupons/quoteCoupons.ts';
-export { requestFingerprint } from './coupons/requestFingerprint.ts';
 export { runIdempotent } from './coupons/runIdempotent.ts';
 export { type CouponWalletInputs } from './coupons/couponWalletInputs.ts';
 export { type CouponRedemptionResult } from './coupons/checkoutCoupons.ts';
@@ -192,7 +191,7 @@ export {
 } from './program/programSchema.ts';
 export { programCalendar, type ProgramCalendar } from './program/programCalendar.ts';
 export { loyaltyInputSchemas } from './program/loyaltyInputSchemas.ts';
-export { requestFingerprint } from './program/requestFingerprint.ts';
+export { requestFingerprint } from './idempotency/requestFingerprint.ts';
 export { createLoyaltyEngine, type LoyaltyEngine, type LoyaltyEngineOptions, type LoyaltyResult } from './program/loyaltyEngine.ts';
 export { simulate, type SimulationEvent, type SimulationResult } from './program/simulate.ts';
 export type { LoyaltyStore, MemberLoyaltyRecord, MemberChange, IdempotencyRecord, CommitOutcome } from './ports/loyaltyStore.ts';
@@ -200,7 +199,7 @@ export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
-export { blankOrderRecord, type OrderRecord, type OrderLineRecord } from './points/orderRecord.ts';
+export { blankOrderRecord, type OrderRecord as LedgerOrderRecord, type OrderLineRecord } from './points/orderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
 export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';
 export { lotExpiry } from './points/lotExpiry.ts';

@@ -1,6 +1,6 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import type { CouponStore } from '../ports/couponStore.ts';
-import { requestFingerprint } from './requestFingerprint.ts';
+import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
 
 /**
  * Runs a mutating operation at most once per idempotency `key`: the first

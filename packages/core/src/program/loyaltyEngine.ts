@@ -23,7 +23,7 @@ import { evaluateTier } from '../tiers/evaluateTier.ts';
 import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
-import { requestFingerprint } from './requestFingerprint.ts';
+import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 
 /**
