@@ -32,7 +32,10 @@ describe('memberkit report (end to end on examples/orders.csv)', () => {
       const start = html.indexOf(`<section class="mk-section" id="${id}"`);
       return html.slice(start, html.indexOf('</section>', start));
     };
-    expect(section('rfm')).toContain('<svg');
+    for (const id of ['rfm', 'cohorts', 'tracking', 'p-alive', 'clv']) expect(section(id), id).toContain('<svg');
+    expect(html).not.toContain('Not available');
+    // The calibration fit is CDNOW's published BG/NBD.
+    expect(section('tracking')).toContain('r = 0.243, alpha = 4.414, a = 0.793, b = 2.426; log-likelihood -9582.4');
     expect(section('rfm')).toContain('Champions');
     // The example plants genre families: classical/opera/baroque buyers should show up together.
     expect(section('rules')).toMatch(/<span class="mk-item[^"]*">(opera|baroque|classical)<\/span>/);
@@ -83,6 +86,14 @@ describe('memberkit report (end to end on examples/orders.csv)', () => {
     const unknown = capture();
     expect(await runCli(['report', example, '--colour', 'blue'], unknown.io)).toBe(2);
     for (const c of [missing, column, flag, unknown]) expect(c.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('passes --penalizer to the model fits (a strong one visibly shrinks the BG/NBD parameters)', async () => {
+    const out = join(dir, 'penalized.html');
+    expect(await runCli(['report', example, '-o', out, '--currency', 'USD', '--calibration-end', '1997-09-30', '--penalizer', '0.1', '-q'], capture().io)).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Fitted parameters');
+    expect(html).not.toContain('r = 0.243, alpha = 4.414');
   });
 
   it('runs as a real process: exit code and message from the bin', () => {

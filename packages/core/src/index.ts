@@ -199,9 +199,8 @@ export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
-export { blankOrderRecord, type OrderRecord as LedgerOrderRecord, type OrderLineRecord } from './points/orderRecord.ts';
+export { blankPointsOrderRecord, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
-export { allocateProportionally, scaleFloor } from './points/allocateProportionally.ts';
 export { lotExpiry } from './points/lotExpiry.ts';
 export { settleDue } from './points/settleDue.ts';
 export { balanceAt, lotAt, type PointsBalance } from './points/balanceAt.ts';

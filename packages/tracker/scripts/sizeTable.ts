@@ -37,7 +37,8 @@ const peers: Row[] = [
   { name: '@segment/analytics-next (AnalyticsBrowser)', code: "import { AnalyticsBrowser } from '@segment/analytics-next'; globalThis.x = AnalyticsBrowser;" },
   { name: 'posthog-js', code: "import posthog from 'posthog-js'; globalThis.x = posthog;" },
   { name: '@amplitude/analytics-browser', code: "import * as amplitude from '@amplitude/analytics-browser'; globalThis.x = amplitude;" },
-  { name: 'mixpanel-browser', code: "import mixpanel from 'mixpanel-browser'; globalThis.x = mixpanel;" },
+  { name: 'mixpanel-browser (default entry, bundles session recording)', code: "import mixpanel from 'mixpanel-browser'; globalThis.x = mixpanel;" },
+  { name: 'mixpanel-browser/dist/mixpanel-core.cjs.js (no recorder)', code: "import mixpanel from 'mixpanel-browser/dist/mixpanel-core.cjs.js'; globalThis.x = mixpanel;" },
   { name: '@snowplow/browser-tracker', code: "import { newTracker, trackPageView } from '@snowplow/browser-tracker'; globalThis.x = [newTracker, trackPageView];" },
 ];
 

@@ -31,3 +31,7 @@ export { splitBatches, MAX_BATCH_BYTES } from './delivery/splitBatches.ts';
 export { utf8Length } from './delivery/utf8Length.ts';
 export { browserContext, readUtm } from './web/browserContext.ts';
 export { watchNavigation } from './web/spaNavigation.ts';
+export { createDeliveryLoop, type DeliveryLoop, type DeliveryLoopOptions } from './delivery/deliveryLoop.ts';
+export { createViewTracker, type ViewTracker, type ViewType } from './views/viewTracker.ts';
+export { createIdentity, type Identity } from './identity/identity.ts';
+export { spillEvents, recoverSpill } from './queue/unloadSpill.ts';

@@ -128,26 +128,34 @@ describe.runIf(hasChromium)('tracker in a real browser (Chromium)', () => {
     const ids = await trackMany(page, 8, 'beacon');
     expect(collector.stored.size).toBe(0);
     await page.close({ runBeforeUnload: true });
-    expect(await until(() => ids.every((id) => collector.stored.has(id)), 5000)).toBe(true);
+    expect(await until(() => ids.every((id) => collector.stored.has(id)), 10_000)).toBe(true);
     const afterBeacon = ids.reduce((n, id) => n + (collector.copies.get(id) ?? 0), 0);
     expect(afterBeacon).toBe(ids.length);
     // Next load: the beaconed events were never acknowledged, so they are resent; the collector dedupes.
     const next = await open(context);
     await start(next.page, { ...cfg, flushInterval: 100 });
-    await next.page.evaluate(() => (window as unknown as { tracker: { flush(): Promise<void> } }).tracker.flush());
-    await until(() => false, 500);
+    const queued = () =>
+      next.page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const req = indexedDB.open('memberkit');
+            req.onsuccess = () => {
+              const c = req.result.transaction('q').objectStore('q').count();
+              c.onsuccess = () => {
+                req.result.close();
+                resolve(c.result);
+              };
+            };
+          }),
+      );
+    // The queue empties only once the resent copies are acknowledged.
+    let left = -1;
+    for (let i = 0; i < 100 && left !== 0; i++) {
+      await next.page.evaluate(() => (window as unknown as { tracker: { flush(): Promise<void> } }).tracker.flush());
+      left = await queued();
+    }
+    expect(left).toBe(0);
     expect(collector.stored.size).toBe(ids.length);
-    const queued = await next.page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const req = indexedDB.open('memberkit');
-          req.onsuccess = () => {
-            const c = req.result.transaction('q').objectStore('q').count();
-            c.onsuccess = () => resolve(c.result);
-          };
-        }),
-    );
-    expect(queued).toBe(0);
     record('page closed with a batch waiting (beacon), then next load', ids, collector);
     await context.close();
   });

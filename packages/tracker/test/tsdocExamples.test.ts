@@ -35,7 +35,7 @@ g.wx = { getStorageSync: (k: string) => wxStore.get(k) ?? '', setStorageSync: (k
 
 describe('tracker TSDoc examples', () => {
   it('every exported symbol has an @example', () => {
-    const exported = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:^|\n)(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export (?:async )?(?:function|const|interface|type) (\w+)/g)].map((m) => ({ name: m[2], doc: m[1] ?? '' })));
+    const exported = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:^|\n)(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export (?:async )?(?:function|const|interface|type|class) (\w+)/g)].map((m) => ({ name: m[2], doc: m[1] ?? '' })));
     expect(exported.filter((e) => !e.doc.includes('@example')).map((e) => e.name)).toEqual([]);
   });
   for (const ex of examples.filter((e) => e.code.includes('//=>'))) {

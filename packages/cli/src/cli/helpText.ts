@@ -38,6 +38,8 @@ Report:
   --horizon-weeks N      CLV horizon in weeks (default 52)
   --margin R             gross margin for CLV, 0..1 (default 1 = revenue)
   --discount-rate R      yearly discount rate for CLV (default 0.1)
+  --penalizer P          L2 penalty for the BG/NBD fits, e.g. 0.001, when a
+                         fit reports no well-defined maximum (default 0)
   --min-support S        basket rules: minimum support (default 0.005)
   --min-confidence C     basket rules: minimum confidence (default 0.2)
   --top-rules N          rules listed (default 15)

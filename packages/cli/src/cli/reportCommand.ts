@@ -66,6 +66,7 @@ export async function reportCommand(raw: Record<string, unknown>, io: CliIo): Pr
     horizonWeeks: opts['horizon-weeks'],
     margin: opts.margin,
     discountRate: opts['discount-rate'],
+    penalizer: opts.penalizer,
     minSupport: opts['min-support'],
     minConfidence: opts['min-confidence'],
     topRules: opts['top-rules'],

@@ -108,7 +108,7 @@ describe('readOrdersCsv', () => {
     const table = await readOrdersCsv(csvFile('customer,date,amount\nc1,2026-01-05,10\nc2,"2026-01-05,10\n'));
     expect(table.orderCount).toBe(1);
     expect(table.badRows).toMatchObject([{ line: 3, kind: 'malformed' }]);
-    expect(table.badRows[0]?.message).toContain('Quote Not Closed');
+    expect(table.badRows[0]?.message).toContain('quote not closed');
     await expect(readOrdersCsv(csvFile(''))).rejects.toSatisfy((e) => isMemberkitError(e, 'invalid_csv'));
   });
 

@@ -1,13 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse, type CsvError, type Info } from 'csv-parse';
 import { z } from 'zod';
 import { MemberkitError, currencySchema, parseOrThrow } from '@memberkit/core';
 import { resolveColumns, type ColumnMapping, type ResolvedColumns } from './columnMapping.ts';
 import { parseAmount } from './parseAmount.ts';
 import { parseOrderDate } from './parseOrderDate.ts';
 import { sniffDelimiter } from './sniffDelimiter.ts';
+import { CsvTokenizer } from './csvTokenizer.ts';
 import { OrderTableBuilder, type OrderTable } from './orderTable.ts';
 import type { BadRow, BadRowKind } from './badRow.ts';
 
@@ -39,13 +38,14 @@ const optionsSchema = z.object({
 
 const SNIFF_BYTES = 64 * 1024;
 
-async function openSource(path: string, encoding: string): Promise<{ stream: Readable; total: number | undefined; sample: string }> {
+/** The file as raw byte chunks, its size when known, and its first 64 KB decoded for sniffing. */
+async function openSource(path: string, encoding: string): Promise<{ chunks: AsyncIterable<Uint8Array>; total: number | undefined; sample: string }> {
   if (path === '-') {
     // stdin cannot be peeked without consuming it: read it whole (stdin is for modest files).
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const text = new TextDecoder(encoding).decode(Buffer.concat(chunks));
-    return { stream: Readable.from([text]), total: undefined, sample: text.slice(0, SNIFF_BYTES) };
+    const parts: Buffer[] = [];
+    for await (const chunk of process.stdin) parts.push(chunk as Buffer);
+    const all = Buffer.concat(parts);
+    return { chunks: [all][Symbol.iterator]() as unknown as AsyncIterable<Uint8Array>, total: undefined, sample: new TextDecoder(encoding).decode(all.subarray(0, SNIFF_BYTES)) };
   }
   let size: number;
   try {
@@ -60,22 +60,7 @@ async function openSource(path: string, encoding: string): Promise<{ stream: Rea
   const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
   await handle.read(head, 0, head.length, 0);
   await handle.close();
-  const decoder = () => new TextDecoder(encoding);
-  const sample = decoder().decode(head);
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (encoding.toLowerCase().replace('-', '') === 'utf8') return { stream: raw, total: size, sample };
-  const streaming = decoder();
-  const decoded = Readable.from(
-    (async function* () {
-      for await (const chunk of raw) {
-        yield streaming.decode(chunk as Buffer, { stream: true });
-      }
-      yield streaming.decode();
-    })(),
-  );
-  // Keep byte progress meaningful for transcoded input.
-  raw.on('data', () => decoded.emit('bytes', raw.bytesRead));
-  return { stream: decoded, total: size, sample };
+  return { chunks: createReadStream(path, { highWaterMark: 1 << 20 }), total: size, sample: new TextDecoder(encoding).decode(head) };
 }
 
 function clip(value: string): string {
@@ -98,7 +83,12 @@ function clip(value: string): string {
  */
 export async function readOrdersCsv(path: string, options: ReadOrdersOptions = {}): Promise<OrderTable> {
   const opts = parseOrThrow(optionsSchema, { ...options, columns: undefined, onProgress: undefined }, 'invalid_input', 'report options');
-  const { stream, total, sample } = await openSource(path, opts.encoding);
+  try {
+    new TextDecoder(opts.encoding);
+  } catch {
+    throw new MemberkitError('invalid_input', `unknown text encoding "${opts.encoding}" (try utf-8 or gbk)`, { field: 'encoding' });
+  }
+  const { chunks, total, sample } = await openSource(path, opts.encoding);
   const delimiter = opts.delimiter ?? sniffDelimiter(sample.replace(/^\uFEFF/, ''));
   const builder = new OrderTableBuilder();
   const badRows: BadRow[] = [];
@@ -115,98 +105,80 @@ export async function readOrdersCsv(path: string, options: ReadOrdersOptions = {
     }
   };
 
-  const parser = parse({
-    delimiter,
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-      rowsRead++;
-      const line = typeof error?.['lines'] === 'number' ? (error['lines'] as number) : 0;
-      reject(line, 'malformed', error?.message ?? 'unreadable row', undefined, raw?.trim());
-      return undefined;
-    },
+  // Dates repeat a lot in order exports: parse each distinct text once.
+  const dateCache = new Map<string, number | undefined>();
+  const onRecord = (record: string[], line: number) => {
+    if (columns === undefined) {
+      header = record.map((h) => h.trim());
+      columns = resolveColumns(header, options.columns ?? {});
+      return;
+    }
+    rowsRead++;
+    if (record.length !== header.length) {
+      reject(line, 'column_count', `expected ${header.length} fields, found ${record.length}`, undefined, record.join(delimiter));
+      return;
+    }
+    const customer = (record[columns.customer] ?? '').trim();
+    if (customer === '') {
+      reject(line, 'missing_value', 'customer id is empty', columns.customer, '');
+      return;
+    }
+    const dateText = record[columns.date] ?? '';
+    let time = dateCache.get(dateText);
+    if (time === undefined && !dateCache.has(dateText)) {
+      time = parseOrderDate(dateText);
+      if (dateCache.size < 100_000) dateCache.set(dateText, time);
+    }
+    if (time === undefined) {
+      if (dateText.trim() === '') reject(line, 'missing_value', 'date is empty', columns.date, '');
+      else reject(line, 'invalid_date', 'not a calendar date (expected e.g. 2026-03-01 or 20260301)', columns.date, dateText);
+      return;
+    }
+    const amountText = record[columns.amount] ?? '';
+    const amount = parseAmount(amountText, opts.amountUnit, opts.currency);
+    if (amount === undefined) {
+      if (amountText.trim() === '') reject(line, 'missing_value', 'amount is empty', columns.amount, '');
+      else reject(line, 'invalid_amount', opts.amountUnit === 'minor' ? 'not an integer amount in minor units' : 'not a number', columns.amount, amountText);
+      return;
+    }
+    if (amount < 0) {
+      reject(line, 'negative_amount', 'negative amount: refunds are not analysed, net them into the order', columns.amount, amountText);
+      return;
+    }
+    const product = columns.product === undefined ? undefined : (record[columns.product] ?? '').trim();
+    let orderKey: string | undefined;
+    if (columns.order !== undefined) {
+      orderKey = (record[columns.order] ?? '').trim();
+      if (orderKey === '') {
+        reject(line, 'missing_value', 'order id is empty', columns.order, '');
+        return;
+      }
+      const owner = builder.ownerOf(orderKey);
+      if (owner !== undefined && owner !== customer) {
+        reject(line, 'order_customer_conflict', `order ${orderKey} already belongs to customer ${owner}`, columns.customer, customer);
+        return;
+      }
+    } else if (product !== undefined) {
+      // Without an order id, the lines a customer bought on one timestamp form one basket.
+      orderKey = `${customer}\u0001${dateText.trim()}`;
+    }
+    builder.add(customer, orderKey, time, amount, product);
+  };
+  const tokenizer = new CsvTokenizer(delimiter, onRecord, (message, line, raw) => {
+    rowsRead++;
+    reject(line, 'malformed', message, undefined, raw.trim());
   });
 
+  // Decode in streaming mode so a multi-byte character split across chunks survives.
+  const decoder = new TextDecoder(opts.encoding);
   let bytes = 0;
-  if (options.onProgress !== undefined) {
-    const report = options.onProgress;
-    stream.on('bytes', (n: number) => report(n, total));
-    stream.on('data', (chunk: Buffer | string) => {
-      if (typeof chunk === 'string' && total !== undefined) return;
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-      report(bytes, total);
-    });
+  for await (const chunk of chunks) {
+    tokenizer.feed(decoder.decode(chunk, { stream: true }));
+    bytes += chunk.length;
+    options.onProgress?.(bytes, total);
   }
-
-  try {
-    for await (const item of stream.pipe(parser) as AsyncIterable<{ record: string[]; info: Info }>) {
-      const { record, info } = item;
-      const line = info.lines;
-      if (columns === undefined) {
-        header = record.map((h) => h.trim());
-        columns = resolveColumns(header, options.columns ?? {});
-        continue;
-      }
-      rowsRead++;
-      if (record.length !== header.length) {
-        reject(line, 'column_count', `expected ${header.length} fields, found ${record.length}`, undefined, record.join(delimiter));
-        continue;
-      }
-      const customer = (record[columns.customer] ?? '').trim();
-      if (customer === '') {
-        reject(line, 'missing_value', 'customer id is empty', columns.customer, '');
-        continue;
-      }
-      const dateText = record[columns.date] ?? '';
-      const time = parseOrderDate(dateText);
-      if (time === undefined) {
-        if (dateText.trim() === '') reject(line, 'missing_value', 'date is empty', columns.date, '');
-        else reject(line, 'invalid_date', 'not a calendar date (expected e.g. 2026-03-01 or 20260301)', columns.date, dateText);
-        continue;
-      }
-      const amountText = record[columns.amount] ?? '';
-      const amount = parseAmount(amountText, opts.amountUnit, opts.currency);
-      if (amount === undefined) {
-        if (amountText.trim() === '') reject(line, 'missing_value', 'amount is empty', columns.amount, '');
-        else reject(line, 'invalid_amount', opts.amountUnit === 'minor' ? 'not an integer amount in minor units' : 'not a number', columns.amount, amountText);
-        continue;
-      }
-      if (amount < 0) {
-        reject(line, 'negative_amount', 'negative amount: refunds are not analysed, net them into the order', columns.amount, amountText);
-        continue;
-      }
-      const product = columns.product === undefined ? undefined : (record[columns.product] ?? '').trim();
-      let orderKey: string | undefined;
-      if (columns.order !== undefined) {
-        orderKey = (record[columns.order] ?? '').trim();
-        if (orderKey === '') {
-          reject(line, 'missing_value', 'order id is empty', columns.order, '');
-          continue;
-        }
-        const owner = builder.ownerOf(orderKey);
-        if (owner !== undefined && owner !== customer) {
-          reject(line, 'order_customer_conflict', `order ${orderKey} already belongs to customer ${owner}`, columns.customer, customer);
-          continue;
-        }
-      } else if (product !== undefined) {
-        // Without an order id, the lines a customer bought on one timestamp form one basket.
-        orderKey = `${customer}\u0001${dateText.trim()}`;
-      }
-      builder.add(customer, orderKey, time, amount, product);
-    }
-  } catch (error) {
-    if (error instanceof MemberkitError) throw error;
-    const e = error as CsvError;
-    const line = typeof e['lines'] === 'number' ? (e['lines'] as number) : undefined;
-    throw new MemberkitError('invalid_csv', `${path}${line === undefined ? '' : `:${line}`}: ${e.message}`, {
-      field: 'file',
-      details: { path, ...(line === undefined ? {} : { line }) },
-      cause: error,
-    });
-  }
+  tokenizer.feed(decoder.decode());
+  tokenizer.end();
   if (columns === undefined) {
     throw new MemberkitError('invalid_csv', `${path} is empty: expected a header line and order rows`, { field: 'file', details: { path } });
   }

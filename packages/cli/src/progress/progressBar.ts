@@ -48,7 +48,7 @@ export function createProgressBar(options: { stream: ProgressStream; enabled?: b
   let bytes = false;
 
   const draw = (done: number) => {
-    const width = Math.max(40, (stream.columns ?? 80) - 1);
+    const width = Math.max(40, (stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80) - 1);
     let text: string;
     if (total === undefined || total <= 0) {
       text = `… ${label}`;

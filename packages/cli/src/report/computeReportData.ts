@@ -4,6 +4,8 @@ import type { ReportData, Section } from './reportData.ts';
 import { computeKpis } from './sections/computeKpis.ts';
 import { rfmSection } from './sections/rfmSection.ts';
 import { rulesSection } from './sections/rulesSection.ts';
+import { cohortSection } from './sections/cohortSection.ts';
+import { clvSections } from './sections/clvSections.ts';
 
 /** Options of {@link computeReportData}; every model setting has a merchant-friendly default. */
 export interface ReportDataOptions {
@@ -19,6 +21,8 @@ export interface ReportDataOptions {
   readonly margin?: number;
   /** Yearly discount rate for CLV; default 0.1. */
   readonly discountRate?: number;
+  /** L2 penalty for the BG/NBD fits, for histories where the plain fit has no well-defined maximum; default 0. */
+  readonly penalizer?: number;
   /** Association-rule thresholds; defaults 0.005 and 0.2 suit shops with a few hundred products. */
   readonly minSupport?: number;
   readonly minConfidence?: number;
@@ -73,7 +77,16 @@ export function computeReportData(table: OrderTable, options: ReportDataOptions)
     if (t > last) last = t;
   }
   const empty = table.orderCount === 0;
-  const pending = (what: string): Section<never> => ({ ok: false, reason: `${what} is not in this build of @memberkit/core yet` });
+  const firstDay = Math.floor(first / DAY);
+  const lastDay = Math.floor(last / DAY);
+  const calibrationEnd = options.calibrationEnd === undefined ? (firstDay + Math.floor((lastDay - firstDay) / 2)) * DAY : Date.parse(`${options.calibrationEnd}T00:00:00Z`);
+  const models = clvSections(table, {
+    calibrationEnd,
+    horizonWeeks: options.horizonWeeks ?? 52,
+    margin: options.margin ?? 1,
+    discountRate: options.discountRate ?? 0.1,
+    penalizer: options.penalizer ?? 0,
+  });
   const tooFew: Section<never> = { ok: false, reason: 'the file has no usable orders' };
   return {
     sourceName: options.sourceName,
@@ -91,10 +104,10 @@ export function computeReportData(table: OrderTable, options: ReportDataOptions)
     },
     kpis: computeKpis(table),
     rfm: empty ? tooFew : step('RFM segments', options, () => rfmSection(table, last)),
-    cohorts: empty ? tooFew : step('cohort retention', options, () => pending('cohort retention')),
-    tracking: empty ? tooFew : step('BG/NBD fit', options, () => pending('fitBgNbd')),
-    pAlive: empty ? tooFew : pending('fitBgNbd'),
-    clv: empty ? tooFew : step('CLV', options, () => pending('customerLifetimeValue')),
+    cohorts: empty ? tooFew : step('cohort retention', options, () => cohortSection(table)),
+    tracking: empty ? tooFew : step('BG/NBD calibration fit', options, models.tracking),
+    pAlive: empty ? tooFew : step('BG/NBD fit and P(alive)', options, models.pAlive),
+    clv: empty ? tooFew : step('Gamma-Gamma and CLV', options, models.clv),
     rules: empty
       ? tooFew
       : step('basket rules', options, () =>

@@ -52,38 +52,49 @@ export function bgNbdLikelihood(p: CustomerPatterns, levelWeight: Float64Array, 
     }
   }
   const { x: xs, weight, level, count, txLevel, TLevel } = p;
-  // ln(α + t) once per distinct recency and T (a few hundred days), not once per pattern.
+  // ln(α + t) and 1/(α + t) once per distinct recency and T (a few hundred days), not per pattern.
   const logAT = Float64Array.from(p.TLevels, (t) => Math.log(alpha + t));
   const logAt = Float64Array.from(p.txLevels, (t) => Math.log(alpha + t));
+  const invAT = Float64Array.from(p.TLevels, (t) => 1 / (alpha + t));
+  const invAt = Float64Array.from(p.txLevels, (t) => 1 / (alpha + t));
+  // Σ w·w4 per distinct x: the a and b gradient terms depend on the pattern only through x.
+  const w4ByLevel = new Float64Array(L);
   for (let i = 0; i < count; i++) {
     const x = xs[i] as number;
     const w = weight[i] as number;
     const rx = r + x;
     const Ti = TLevel[i] as number;
-    const aT = alpha + (p.TLevels[Ti] as number);
     const lT = logAT[Ti] as number;
     if (x + shift === 0) {
       total -= w * rx * lT;
       if (grad) {
         gr -= w * lT;
-        gAlpha -= (w * rx) / aT;
+        gAlpha -= w * rx * (invAT[Ti] as number);
       }
       continue;
     }
     const ti = txLevel[i] as number;
-    const at = alpha + (p.txLevels[ti] as number);
     const lt = logAt[ti] as number;
     // ln(e^A3 + e^A4) = A3 + ln(1 + e^d) with d = A4 − A3, overflow-free either sign.
-    const d = (c4[level[i] as number] as number) + rx * (lT - lt);
+    const j = level[i] as number;
+    const d = (c4[j] as number) + rx * (lT - lt);
     const e = Math.exp(-Math.abs(d));
     total += w * ((d > 0 ? d : 0) + Math.log1p(e) - rx * lT);
     if (grad) {
-      const w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      const w4 = (d > 0 ? 1 : e) / (1 + e);
       const w3 = 1 - w4;
       gr -= w * (w3 * lT + w4 * lt);
-      gAlpha -= w * rx * (w3 / aT + w4 / at);
-      ga += (w * w4) / a;
-      gb -= (w * w4) / (b + x - 1 + shift);
+      gAlpha -= w * rx * (w3 * (invAT[Ti] as number) + w4 * (invAt[ti] as number));
+      w4ByLevel[j] = (w4ByLevel[j] as number) + w * w4;
+    }
+  }
+  if (grad) {
+    for (let j = 0; j < L; j++) {
+      const x = p.levels[j] as number;
+      const sw4 = w4ByLevel[j] as number;
+      if (sw4 === 0) continue;
+      ga += sw4 / a;
+      gb -= sw4 / (b + x - 1 + shift);
     }
   }
   if (grad) {

@@ -111,7 +111,9 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
     { gradientTolerance: options.tolerance ?? 1e-7, maxIterations: options.maxIterations ?? 500 },
   );
   const best = Float64Array.from(result.x, Math.exp);
-  const logLikelihood = ll(best);
+  // One gradient pass at the optimum gives the log-likelihood and the base point of the Hessian.
+  const gradientAtBest = new Float64Array(k);
+  const logLikelihood = result.converged ? llGradient(best, gradientAtBest) : ll(best);
   if (!result.converged || !Number.isFinite(logLikelihood) || !best.every((v) => Number.isFinite(v) && v > 0)) {
     throw new MemberkitError(
       'not_converged',
@@ -120,10 +122,14 @@ export function fitMaximumLikelihood(problem: LikelihoodProblem, options: Maximu
     );
   }
   // Observed information in θ: the Hessian of −LL (without the penalty).
-  const H = hessian((t, out) => {
-    llGradient(t, out);
-    for (let i = 0; i < k; i++) out[i] = -(out[i] as number);
-  }, best);
+  const H = hessian(
+    (t, out) => {
+      llGradient(t, out);
+      for (let i = 0; i < k; i++) out[i] = -(out[i] as number);
+    },
+    best,
+    gradientAtBest.map((v) => -v),
+  );
   const inverse = invertSymmetric(H, k);
   if (inverse === undefined) {
     // A flat or saddle direction: some parameters run off without changing the fit (e.g. Pareto/NBD's

@@ -166,7 +166,19 @@ const dwell = nonNegInt.optional();
  * ```
  */
 export const eventPropertySchemas = {
-  page_viewed: z.object({ url: z.string().max(4000).optional(), path: z.string().max(2000).optional(), title: z.string().max(500).optional(), dwellMs: dwell }),
+  page_viewed: z.object({
+    url: z.string().max(4000).optional(),
+    path: z.string().max(2000).optional(),
+    title: z.string().max(500).optional(),
+    dwellMs: dwell,
+    /** Core Web Vitals of the view (LCP/INP ms, CLS × 1000), from the tracker's web-vitals module. */
+    vitals: z.record(z.string().max(20), z.number()).optional(),
+    /** Uncaught errors during the view, from the tracker's error module (truncated there). */
+    errors: z
+      .array(z.object({ message: z.string().max(500), source: z.string().max(2000).optional(), line: z.number().int().optional(), column: z.number().int().optional(), stack: z.string().max(2000).optional() }))
+      .max(20)
+      .optional(),
+  }),
   product_viewed: z.object({ productId: id, sku: id.optional(), name: z.string().max(500).optional(), category: z.string().max(200).optional(), brand: z.string().max(200).optional(), price: money.optional(), currency: currencySchema.optional(), dwellMs: dwell }),
   product_list_viewed: z.object({ listId: z.string().max(200).optional(), category: z.string().max(200).optional(), productIds: z.array(id).max(500).optional() }),
   products_searched: z.object({ query: z.string().max(500) }),

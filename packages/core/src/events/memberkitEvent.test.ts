@@ -51,3 +51,11 @@ describe('parseEvent', () => {
     expect(() => parseEvent({ ...order, userid: 'typo' })).toThrowError(MemberkitError);
   });
 });
+
+describe('page_viewed from the tracker modules', () => {
+  it('keeps web vitals and captured errors', () => {
+    const e = parseEvent({ id: 'v1', type: 'page_viewed', timestamp: 1, anonymousId: 'a', properties: { path: '/', dwellMs: 1200, vitals: { LCP: 1800, CLS: 40 }, errors: [{ message: 'x is undefined', source: 'app.js', line: 12 }] } });
+    expect(e.type === 'page_viewed' && e.properties.vitals).toEqual({ LCP: 1800, CLS: 40 });
+    expect(e.type === 'page_viewed' && e.properties.errors?.[0]?.line).toBe(12);
+  });
+});

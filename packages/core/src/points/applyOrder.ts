@@ -5,7 +5,7 @@ import { effectiveTier } from '../tiers/effectiveTier.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import { orderEarning } from './orderEarning.ts';
-import { blankOrderRecord, type OrderRecord } from './orderRecord.ts';
+import { blankPointsOrderRecord, type PointsOrderRecord } from './pointsOrderRecord.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +37,7 @@ export interface OrderPointsResult {
  * @example
  * ```ts
  * import { assertTrustedOrderEvent } from '@memberkit/core';
- * try { assertTrustedOrderEvent({ source: 'client', userId: 'm1', properties: { currency: 'CNY' } }, 'CNY'); } catch (e) { e.code; }
+ * (() => { try { assertTrustedOrderEvent({ source: 'client', userId: 'm1', properties: { currency: 'CNY' } }, 'CNY'); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'untrusted_source'
  * ```
  */
@@ -88,8 +88,8 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
   }
   draft.growth.push({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
   // A redemption at checkout may have created the record already; keep what it paid with.
-  const known = draft.order(props.orderId) ?? blankOrderRecord(draft.memberId, props.orderId, event.timestamp);
-  const order: OrderRecord = {
+  const known = draft.order(props.orderId) ?? blankPointsOrderRecord(draft.memberId, props.orderId, event.timestamp);
+  const order: PointsOrderRecord = {
     ...known,
     completed: true,
     at: event.timestamp,

@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { consumeLots, type LotAllocation } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import { blankOrderRecord } from './orderRecord.ts';
+import { blankPointsOrderRecord } from './pointsOrderRecord.ts';
 
 /**
  * A redemption request: points to spend, optionally on an order (so a refund
@@ -46,7 +46,7 @@ export interface RedemptionResult {
  * @example
  * ```ts
  * import { MemberDraft, applyRedemption, emptyMemberRecord } from '@memberkit/core';
- * try { applyRedemption(new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', points: 5, idempotencyKey: 'k' }); } catch (e) { e.code; }
+ * (() => { try { applyRedemption(new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', points: 5, idempotencyKey: 'k' }); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'insufficient_points'
  * ```
  */
@@ -67,7 +67,7 @@ export function applyRedemption(draft: MemberDraft, input: RedeemInput): Redempt
   }
   const allocations = consumeLots(draft, input.points, 'redeem', source);
   if (input.orderId !== undefined) {
-    const stub = draft.order(input.orderId) ?? blankOrderRecord(draft.memberId, input.orderId, draft.now);
+    const stub = draft.order(input.orderId) ?? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now);
     draft.putOrder({ ...stub, redeemed: allocations });
   }
   return { points: input.points, orderId: input.orderId ?? null, allocations };

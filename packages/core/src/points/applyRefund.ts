@@ -1,10 +1,10 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
-import { scaleFloor } from './allocateProportionally.ts';
+import { mulDivRound } from '../coupons/mulDivRound.ts';
 import { consumeLots } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import type { OrderLineRecord, OrderRecord } from './orderRecord.ts';
+import type { PointsOrderLine, PointsOrderRecord } from './pointsOrderRecord.ts';
 
 /**
  * What a refund did to points and growth.
@@ -28,12 +28,17 @@ export interface RefundPointsResult {
   readonly fullyRefunded: boolean;
 }
 
+/** ⌊x × num / den⌋ in exact integer arithmetic (den > 0). */
+function floorShare(x: number, num: number, den: number): number {
+  return mulDivRound(x, num, den, 'floor');
+}
+
 function exceeds(message: string, field: string, details: Record<string, unknown>): MemberkitError {
   return new MemberkitError('refund_exceeds_order', message, { field, details });
 }
 
 /** The new line records and the eligible amount the refund adds, for a refund by line. */
-function refundLines(order: OrderRecord, products: NonNullable<MemberkitEvent<'order_refunded'>['properties']['products']>): { lines: OrderLineRecord[]; addEligible: number; amount: number } {
+function refundLines(order: PointsOrderRecord, products: NonNullable<MemberkitEvent<'order_refunded'>['properties']['products']>): { lines: PointsOrderLine[]; addEligible: number; amount: number } {
   const lines = order.lines.map((l) => ({ ...l }));
   let addEligible = 0;
   let amount = 0;
@@ -45,7 +50,7 @@ function refundLines(order: OrderRecord, products: NonNullable<MemberkitEvent<'o
       if (line.productId !== p.productId || (p.sku !== undefined && line.sku !== p.sku)) continue;
       const take = Math.min(left, line.quantity - line.refundedQty);
       if (take <= 0) continue;
-      share += scaleFloor(line.eligible, line.refundedQty + take, line.quantity) - scaleFloor(line.eligible, line.refundedQty, line.quantity);
+      share += floorShare(line.eligible, line.refundedQty + take, line.quantity) - floorShare(line.eligible, line.refundedQty, line.quantity);
       (line as { refundedQty: number }).refundedQty += take;
       left -= take;
     }
@@ -76,7 +81,7 @@ function refundLines(order: OrderRecord, products: NonNullable<MemberkitEvent<'o
  * ```ts
  * import { MemberDraft, applyRefund, defineProgram, emptyMemberRecord } from '@memberkit/core';
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
- * try { applyRefund(p, new MemberDraft(emptyMemberRecord('m1'), 0), { id: 'e', type: 'order_refunded', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'nope', currency: 'CNY' } }); } catch (e) { e.code; }
+ * (() => { try { applyRefund(p, new MemberDraft(emptyMemberRecord('m1'), 0), { id: 'e', type: 'order_refunded', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'nope', currency: 'CNY' } }); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'order_not_found'
  * ```
  */
@@ -88,7 +93,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const source = `refund:${p.orderId}:${refundId}`;
   draft.claimSource(source);
 
-  let lines: readonly OrderLineRecord[] = order.lines;
+  let lines: readonly PointsOrderLine[] = order.lines;
   let addEligible: number;
   let amount: number;
   if (p.products !== undefined && p.products.length > 0) {
@@ -99,7 +104,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   } else if (p.total !== undefined) {
     amount = p.total;
     const after = Math.min(order.total, order.refundedAmount + amount);
-    addEligible = scaleFloor(order.eligible, after, order.total) - scaleFloor(order.eligible, order.refundedAmount, order.total);
+    addEligible = order.total === 0 ? 0 : floorShare(order.eligible, after, order.total) - floorShare(order.eligible, order.refundedAmount, order.total);
   } else {
     amount = order.total - order.refundedAmount;
     addEligible = order.eligible - order.refundedEligible;
@@ -119,7 +124,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   let pointsRestored = 0;
   const restored = order.redeemed.map((a) => {
     const before = order.restored.find((r) => r.lotId === a.lotId)?.points ?? 0;
-    const give = (full ? a.points : scaleFloor(a.points, num, den)) - before;
+    const give = (full ? a.points : floorShare(a.points, num, den)) - before;
     if (give > 0) {
       draft.append('reverse', a.lotId, 'available', give, draft.now, source, 'points paid with, given back by refund');
       pointsRestored += give;
@@ -128,7 +133,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   });
 
   // 2.–3. Take back earned points, per policy.
-  const target = full ? order.points : scaleFloor(order.points, num, den);
+  const target = full ? order.points : floorShare(order.points, num, den);
   let owed = Math.max(0, target - order.pointsReversed - order.pointsForgiven);
   const due = owed;
   const lot = order.lotId === null ? undefined : draft.lot(order.lotId);
@@ -154,7 +159,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const pointsReversed = due - owed;
 
   // 4. Growth value, spend and order count, dated at the order so windows count them where the order counted.
-  const growthTarget = full ? order.growth : scaleFloor(order.growth, num, den);
+  const growthTarget = full ? order.growth : floorShare(order.growth, num, den);
   const growthReversed = growthTarget - order.growthReversed;
   draft.growth.push({ memberId: draft.memberId, at: order.at, recordedAt: draft.now, value: -growthReversed, spend: -addEligible, orders: full ? -1 : 0, source });
 

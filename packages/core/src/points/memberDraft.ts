@@ -3,7 +3,7 @@ import type { IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../po
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { entryEffect, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
-import type { OrderRecord } from './orderRecord.ts';
+import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 
 /**
@@ -37,7 +37,7 @@ export class MemberDraft {
   pending: number;
   tier: TierState | undefined;
   private readonly overlay = new Map<string, PointsLot>();
-  private readonly orders = new Map<string, OrderRecord>();
+  private readonly orders = new Map<string, PointsOrderRecord>();
   private readonly counters = new Map<string, number>();
 
   constructor(record: MemberLoyaltyRecord, now: number) {
@@ -113,11 +113,11 @@ export class MemberDraft {
     return entry;
   }
 
-  order(orderId: string): OrderRecord | undefined {
+  order(orderId: string): PointsOrderRecord | undefined {
     return this.orders.get(orderId) ?? this.record.orders.get(orderId);
   }
 
-  putOrder(order: OrderRecord): void {
+  putOrder(order: PointsOrderRecord): void {
     this.orders.set(order.orderId, order);
   }
 

@@ -1,7 +1,7 @@
 import { currencyExponent } from '../money/currency.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
-import { allocateProportionally } from './allocateProportionally.ts';
-import type { OrderLineRecord } from './orderRecord.ts';
+import { spreadDiscount } from '../coupons/spreadDiscount.ts';
+import type { PointsOrderLine } from './pointsOrderRecord.ts';
 
 /**
  * The order fields earning depends on (a subset of `order_completed` properties).
@@ -31,7 +31,7 @@ export interface OrderEarning {
   readonly eligible: number;
   readonly points: number;
   readonly growth: number;
-  readonly lines: OrderLineRecord[];
+  readonly lines: PointsOrderLine[];
 }
 
 /** `floor(amount / 10^exp × rate)` with a tolerance so 0.1 × 3 style drift never loses a point. */
@@ -60,11 +60,12 @@ export function orderEarning(program: Pick<LoyaltyProgram, 'currency' | 'points'
   const exponent = currencyExponent(program.currency);
   const base = Math.max(0, order.total - (program.points.excludeShipping ? (order.shipping ?? 0) : 0));
   const nets = order.products.map((p) => Math.max(0, p.price * p.quantity - (p.discount ?? 0)));
-  const eligible = allocateProportionally(base, nets);
+  // Lines that are all free still share what was paid (evenly), so line refunds can find it.
+  const eligible = spreadDiscount(base, nets.some((n) => n > 0) ? nets : nets.map(() => 1));
   const points = perUnit(base, exponent, program.points.perCurrencyUnit * multiplier);
   const growth = perUnit(base, exponent, program.growth.perCurrencyUnit);
-  const linePoints = allocateProportionally(points, eligible);
-  const lineGrowth = allocateProportionally(growth, eligible);
+  const linePoints = spreadDiscount(points, eligible);
+  const lineGrowth = spreadDiscount(growth, eligible);
   const lines = order.products.map((p, i) => ({
     productId: p.productId,
     ...(p.sku === undefined ? {} : { sku: p.sku }),

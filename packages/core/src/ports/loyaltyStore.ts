@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../points/ledgerEntry.ts';
-import type { OrderRecord } from '../points/orderRecord.ts';
+import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { PointsLot } from '../points/pointsLot.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
@@ -23,7 +23,7 @@ export interface MemberLoyaltyRecord {
   readonly lots: ReadonlyMap<string, PointsLot>;
   /** Lots with pending points or a non-zero available remainder. */
   readonly openLots: ReadonlySet<string>;
-  readonly orders: ReadonlyMap<string, OrderRecord>;
+  readonly orders: ReadonlyMap<string, PointsOrderRecord>;
   readonly growth: readonly GrowthEntry[];
   readonly tier: TierState | null;
   /** Per-period action counts for caps (`points:check_in:2026-01-02`). */
@@ -54,7 +54,7 @@ export interface MemberChange {
   readonly lots: readonly PointsLot[];
   readonly entries: readonly LedgerEntry[];
   /** Orders to insert or replace whole. */
-  readonly orders: readonly OrderRecord[];
+  readonly orders: readonly PointsOrderRecord[];
   readonly growth: readonly GrowthEntry[];
   readonly tier?: TierState | undefined;
   /** Counter increments. */

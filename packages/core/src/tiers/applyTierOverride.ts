@@ -30,7 +30,7 @@ export interface TierOverrideInput {
  * ```ts
  * import { MemberDraft, applyTierOverride, defineProgram, emptyMemberRecord } from '@memberkit/core';
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
- * try { applyTierOverride(p, new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', tierId: 'diamond', reason: 'x', expiresAt: 10, idempotencyKey: 'k' }); } catch (e) { e.code; }
+ * (() => { try { applyTierOverride(p, new MemberDraft(emptyMemberRecord('m1'), 0), { memberId: 'm1', tierId: 'diamond', reason: 'x', expiresAt: 10, idempotencyKey: 'k' }); } catch (e) { return (e as { code: string }).code; } })();
  * //=> 'tier_not_found'
  * ```
  */

@@ -1,22 +1,14 @@
 import { MemberkitError, type EventType, type MemberkitEvent } from '@memberkit/core';
 import type { TabMessage } from '../coordination/tabChannel.ts';
-import { backoffDelay, classifyStatus, parseRetryAfter } from '../delivery/retryPolicy.ts';
+import { createDeliveryLoop } from '../delivery/deliveryLoop.ts';
 import { splitBatches } from '../delivery/splitBatches.ts';
+import { createIdentity } from '../identity/identity.ts';
 import { uuidv7Generator } from '../ids/uuidv7.ts';
 import { defaultTimeoutProvider } from '../platform/timeoutManager.ts';
+import { recoverSpill, spillEvents } from '../queue/unloadSpill.ts';
+import { createViewTracker, type ViewType } from '../views/viewTracker.ts';
 import type { BeforeSend, ConsentState, EventProperties, Tracker, TrackerOptions, TrackerPlatform } from './trackerTypes.ts';
 import { validateEvent } from './validateEvent.ts';
-
-type ViewType = 'page_viewed' | 'product_viewed';
-const SPILL = 'mk_spill';
-const SPILL_MAX = 50;
-interface OpenView {
-  event: MemberkitEvent;
-  extra: Record<string, unknown>;
-  visibleMs: number;
-  since: number | null;
-  sent: boolean;
-}
 
 /**
  * What a platform adapter drives besides the public API: visibility (dwell
@@ -56,34 +48,8 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
   const { kv, queue } = platform;
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
-  const timers = options.timers ?? defaultTimeoutProvider;
-  const batchSize = options.batchSize ?? 20;
-  const interval = options.flushInterval ?? 5000;
-  const maxAge = options.maxEventAgeMs ?? 7 * 864e5;
   // Visible to the developer by default; never thrown into the host page.
   const onError = options.onError ?? ((e: unknown) => console.warn('[memberkit]', e));
-  const chain: BeforeSend[] = [...(options.beforeSend ?? [])];
-  const teardowns: Array<() => void> = [];
-  const nextId = uuidv7Generator(random, platform.randomBytes);
-
-  let anonymousId = kv.get('mk_aid') ?? '';
-  if (!anonymousId) kv.set('mk_aid', (anonymousId = nextId(now())));
-  let userId = kv.get('mk_uid') ?? undefined;
-  let consent = (kv.get('mk_consent') as ConsentState | null) ?? options.consent ?? 'granted';
-  let visible = true;
-
-  // Events this tab queued and nobody has acknowledged yet: what unload can beacon.
-  const pending = new Map<string, MemberkitEvent>();
-  const flying = new Set<string>();
-  const beaconed = new Set<string>();
-  const views = new Map<ViewType, OpenView>();
-  let attempt = 0;
-  let retryAt = 0;
-  let timer: unknown;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let fresh = 0;
-
   const report = (e: unknown) => {
     try {
       onError(e);
@@ -91,31 +57,56 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
       // a broken error handler must not break the page either
     }
   };
+  const chain: BeforeSend[] = [...(options.beforeSend ?? [])];
+  const teardowns: Array<() => void> = [];
+  const nextId = uuidv7Generator(random, platform.randomBytes);
+  const identity = createIdentity(kv, () => nextId(now()));
+  let consent = (kv.get('mk_consent') as ConsentState | null) ?? options.consent ?? 'granted';
   const dropping = () => consent === 'denied' && options.dropOnDenial !== false;
-  const spilled = kv.get(SPILL);
-  if (spilled) {
-    kv.remove(SPILL);
-    try {
-      queue.put(JSON.parse(spilled) as MemberkitEvent[]).catch(report);
-    } catch {
-      // an unreadable spill is dropped, never thrown
-    }
-  }
+
+  // Events this tab queued that nobody has acknowledged yet: what unload can beacon.
+  const pending = new Map<string, MemberkitEvent>();
+  const beaconed = new Set<string>();
+  const views = createViewTracker(now, (e) => void enqueue(e));
+  const loop = createDeliveryLoop({
+    queue,
+    send: platform.send,
+    exclusive: platform.exclusive,
+    post: platform.post,
+    online: platform.online,
+    writeKey: options.writeKey,
+    batchSize: options.batchSize ?? 20,
+    flushInterval: options.flushInterval ?? 5000,
+    maxEventAgeMs: options.maxEventAgeMs ?? 7 * 864e5,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    retryMaxMs: options.retryMaxMs ?? 3e5,
+    now,
+    random,
+    timers: options.timers ?? defaultTimeoutProvider,
+    canSend: () => consent === 'granted',
+    onAcked: (ids) => {
+      ids.forEach((id) => pending.delete(id));
+      views.acked(ids);
+    },
+    report,
+  });
+  const recovered = recoverSpill(kv);
+  if (recovered.length) queue.put(recovered).catch(report);
 
   const build = (type: EventType, properties: object, extra?: Partial<MemberkitEvent>): MemberkitEvent =>
     ({
       id: nextId(now()),
       type,
       timestamp: now(),
-      anonymousId,
-      ...(userId ? { userId } : {}),
+      anonymousId: identity.anonymousId,
+      ...(identity.userId ? { userId: identity.userId } : {}),
       context: { channel: platform.channel, ...platform.context(), ...options.context },
       source: 'client',
       properties,
       ...extra,
     }) as MemberkitEvent;
 
-  const enqueue = (event: MemberkitEvent): string | undefined => {
+  function enqueue(event: MemberkitEvent): string | undefined {
     if (dropping()) return undefined;
     let e: MemberkitEvent | null = event;
     for (const link of chain) {
@@ -130,157 +121,46 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
     }
     pending.set(e.id, e);
     queue.put([e]).catch(report);
-    if (++fresh >= batchSize) void flush();
-    else if (timer === undefined) schedule(interval);
+    loop.enqueued();
     return e.id;
-  };
+  }
 
-  const schedule = (ms: number) => {
-    timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, ms);
+  const startView = (type: ViewType, properties: object) => {
+    const err = validateEvent(type, properties);
+    if (err) return report(err);
+    if (dropping()) return views.clear();
+    views.start(build(type, properties));
   };
-
-  const settle = (ids: string[], ok: boolean) => {
-    for (const id of ids) {
-      flying.delete(id);
-      if (ok) pending.delete(id);
-    }
-    if (ok) for (const v of views.values()) if (ids.includes(v.event.id)) v.sent = true;
-  };
-
-  /** Sends batches until the queue is empty; false when delivery must wait (backoff). */
-  const drain = async (): Promise<boolean> => {
-    for (let round = 0; round < 100; round++) {
-      const events = await queue.peek(batchSize * 5);
-      if (!events.length) return true;
-      const cutoff = now() - maxAge;
-      const stale = events.filter((e) => e.timestamp < cutoff);
-      const { batches, oversize } = splitBatches(
-        events.filter((e) => e.timestamp >= cutoff),
-        batchSize,
-      );
-      const dead = [...stale, ...oversize].map((e) => e.id);
-      if (dead.length) {
-        await queue.remove(dead);
-        settle(dead, true);
-      }
-      for (const batch of batches) {
-        const ids = batch.map((e) => e.id);
-        ids.forEach((id) => flying.add(id));
-        platform.post?.({ t: 'fly', ids });
-        let res: { status: number; retryAfter?: string | null };
-        try {
-          res = await platform.send(JSON.stringify({ writeKey: options.writeKey, sentAt: now(), batch }));
-        } catch {
-          res = { status: 0 };
-        }
-        const verdict = classifyStatus(res.status);
-        if (verdict === 'retry') {
-          settle(ids, false);
-          platform.post?.({ t: 'done', ids, ok: false });
-          attempt++;
-          retryAt = now() + Math.max(parseRetryAfter(res.retryAfter, now()), backoffDelay(attempt, random, options.retryBaseMs ?? 1000, options.retryMaxMs ?? 3e5));
-          return false;
-        }
-        if (verdict === 'drop') report(new MemberkitError('invalid_event', `Collector refused a batch of ${ids.length} with HTTP ${res.status}; dropped`, { details: { status: res.status } }));
-        await queue.remove(ids);
-        settle(ids, true);
-        platform.post?.({ t: 'done', ids, ok: true });
-        attempt = 0;
-        retryAt = 0;
-      }
-    }
+  const needsUser = (id: unknown, what: string) => {
+    if (typeof id === 'string' && id) return false;
+    report(new MemberkitError('invalid_event', `${what} needs a userId`, { field: 'userId' }));
     return true;
   };
 
-  const flush = (): Promise<void> => {
-    timers.clearTimeout(timer);
-    timer = undefined;
-    if (running) {
-      again = true;
-      return running;
-    }
-    const blocked = () => consent !== 'granted' || platform.online?.() === false || now() < retryAt;
-    running = (async () => {
-      // Yield first: `running` must be assigned before this body can clear it.
-      await undefined;
-      let done = true;
-      do {
-        again = false;
-        fresh = 0;
-        if (blocked()) break;
-        try {
-          const r = await (platform.exclusive ? platform.exclusive(drain) : drain());
-          // undefined: another tab holds the lock and is sending; look again later
-          done = r === true;
-        } catch (err) {
-          report(err);
-          done = false;
-        }
-      } while (again && done);
-      running = undefined;
-      if (consent !== 'granted' || platform.online?.() === false) return;
-      if (now() < retryAt) schedule(retryAt - now());
-      else if (!done || (await queue.size().catch(() => 0)) > 0) schedule(interval);
-    })();
-    return running;
-  };
-
-  const dwell = (v: OpenView) => v.visibleMs + (v.since === null ? 0 : now() - v.since);
-  const writeView = (v: OpenView) => {
-    if (!v.sent) enqueue({ ...v.event, properties: { ...v.event.properties, ...v.extra, dwellMs: dwell(v) } } as MemberkitEvent);
-  };
-  const endView = (type: ViewType) => {
-    const v = views.get(type);
-    if (v) writeView(v);
-    views.delete(type);
-  };
-  const startView = (type: ViewType, properties: object) => {
-    if (type === 'page_viewed') endView('product_viewed');
-    endView(type);
-    if (dropping()) return;
-    views.set(type, { event: build(type, properties), extra: {}, visibleMs: 0, since: visible ? now() : null, sent: false });
-  };
-  const tracked = <T extends EventType>(type: T, properties: EventProperties<T>): string | undefined => {
-    const err = validateEvent(type, properties);
-    if (err) return void report(err);
-    return enqueue(build(type, properties));
-  };
-
   const tracker: Tracker = {
-    track: tracked,
-    page: (properties = {}) => startView('page_viewed', properties),
-    view: (type, properties) => {
+    track: <T extends EventType>(type: T, properties: EventProperties<T>) => {
       const err = validateEvent(type, properties);
-      if (err) report(err);
-      else startView(type, properties);
+      if (err) return void report(err);
+      return enqueue(build(type, properties));
     },
-    annotate: (properties) => {
-      const v = views.get('page_viewed');
-      if (v) Object.assign(v.extra, properties);
-    },
+    page: (properties = {}) => startView('page_viewed', properties),
+    view: (type, properties) => startView(type, properties),
+    annotate: (properties) => views.annotate(properties),
     identify: (id, traits, identifiers) => {
-      if (typeof id !== 'string' || !id) return report(new MemberkitError('invalid_event', 'identify needs a userId', { field: 'userId' }));
-      kv.set('mk_uid', (userId = id));
+      if (needsUser(id, 'identify')) return;
+      identity.setUser(id);
       enqueue(build('identified', {}, { ...(traits ? { traits } : {}), ...(identifiers ? { identifiers } : {}) }));
     },
-    alias: (id, previousId = anonymousId) => {
-      if (typeof id !== 'string' || !id) return report(new MemberkitError('invalid_event', 'alias needs a userId', { field: 'userId' }));
-      kv.set('mk_uid', (userId = id));
+    alias: (id, previousId = identity.anonymousId) => {
+      if (needsUser(id, 'alias')) return;
+      identity.setUser(id);
       enqueue(build('identified', {}, { anonymousId: previousId }));
     },
-    reset: () => {
-      userId = undefined;
-      kv.remove('mk_uid');
-      kv.set('mk_aid', (anonymousId = nextId(now())));
-    },
+    reset: () => identity.reset(),
     setConsent: (state) => {
       consent = state;
       kv.set('mk_consent', state);
-      if (state === 'granted') void flush();
+      if (state === 'granted') void loop.flush();
       else if (dropping()) {
         views.clear();
         pending.clear();
@@ -290,21 +170,21 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
         })().catch(report);
       }
     },
-    flush,
+    flush: () => loop.flush(),
     use: (plugin) => {
       if (plugin.beforeSend) chain.push(plugin.beforeSend);
       const off = plugin.setup?.(tracker);
       if (off) teardowns.push(off);
     },
     shutdown: () => {
-      timers.clearTimeout(timer);
+      loop.stop();
       teardowns.splice(0).forEach((off) => off());
     },
     get anonymousId() {
-      return anonymousId;
+      return identity.anonymousId;
     },
     get userId() {
-      return userId;
+      return identity.userId;
     },
     get consent() {
       return consent;
@@ -313,28 +193,18 @@ export function createTrackerCore(options: TrackerOptions, platform: TrackerPlat
   for (const p of options.plugins ?? []) tracker.use(p);
 
   const controls: TrackerControls = {
-    setVisible: (v) => {
-      if (v === visible) return;
-      visible = v;
-      for (const view of views.values()) {
-        if (!v && view.since !== null) view.visibleMs += now() - view.since;
-        view.since = v ? now() : null;
-      }
-    },
-    checkpoint: () => views.forEach(writeView),
+    setVisible: (v) => views.setVisible(v),
+    checkpoint: () => views.checkpoint(),
     unload: (send) => {
-      const list = [...pending.values()].filter((e) => !beaconed.has(e.id) && !flying.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
-      // The newest events may still be on their way into an asynchronous
-      // store (IndexedDB) when the page dies: keep a synchronous copy for the
-      // next load, which puts them back into the queue (upsert by id).
-      if (list.length && !dropping()) kv.set(SPILL, JSON.stringify(list.slice(-SPILL_MAX)));
+      const list = [...pending.values()].filter((e) => !beaconed.has(e.id) && !loop.inFlight.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (!dropping()) spillEvents(kv, list);
       if (consent !== 'granted') return;
       for (const batch of splitBatches(list, 1000).batches) {
         if (!send(JSON.stringify({ writeKey: options.writeKey, sentAt: now(), batch }))) break;
         batch.forEach((e) => beaconed.add(e.id));
       }
     },
-    receive: (m) => (m.t === 'fly' ? m.ids.forEach((id) => flying.add(id)) : settle(m.ids, m.ok)),
+    receive: (m: TabMessage) => loop.receive(m),
   };
   return { tracker, controls };
 }

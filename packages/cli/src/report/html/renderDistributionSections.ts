@@ -29,7 +29,7 @@ export function renderDistributionSections(pAlive: Section<PAliveData>, clv: Sec
 <figure class="mk-chart">${renderChartSvg(chart, size)}</figure>`;
   });
   const value = sectionShell({ id: 'clv', title: labels.clvTitle, what: labels.clvWhat }, clv, labels, (data) => {
-    const chart = histogramChart(data.bins, { xName: labels.clvAxisX, yName: labels.histogramCustomers, format: fmt.moneyShort, color: CHART_PALETTE.barAlt, openEnded: true });
+    const chart = histogramChart(data.bins, { xName: `${labels.clvAxisX} (${fmt.currencySign})`, yName: labels.histogramCustomers, format: fmt.amountShort, color: CHART_PALETTE.barAlt, openEnded: true });
     return `<div class="mk-stats"><span>${labels.clvTotal} <b>${fmt.moneyRounded(data.total)}</b></span><span>${labels.clvMean} <b>${fmt.money(data.mean)}</b></span><span>${labels.clvMedian} <b>${fmt.money(data.median)}</b></span></div>
 <figure class="mk-chart">${renderChartSvg(chart, size)}</figure>
 <div class="mk-note">${data.horizonWeeks} ${labels.horizon} · ${labels.margin} ${fmt.percent(data.margin, 0)} · ${labels.discount} ${fmt.percent(data.discountRate, 0)}</div>`;

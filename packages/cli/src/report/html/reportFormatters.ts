@@ -7,8 +7,10 @@ export interface ReportFormatters {
   money(minor: number): string;
   /** Minor units as rounded money for big totals (`$244,092`). */
   moneyRounded(minor: number): string;
-  /** Minor units as short money for axis labels (`$1.2k`). */
-  moneyShort(minor: number): string;
+  /** Minor units as a short number of major units for axis labels (`1.2K`); the axis name carries the currency. */
+  amountShort(minor: number): string;
+  /** The currency's sign in this language (`$`, `US$`, `¥`). */
+  readonly currencySign: string;
   count(n: number): string;
   percent(ratio: number, digits?: number): string;
   decimal(n: number, digits?: number): string;
@@ -28,12 +30,13 @@ export function reportFormatters(lang: ReportLang, currency: string): ReportForm
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en-US';
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const rounded = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const short = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  const short = new Intl.NumberFormat(locale, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(locale);
   return {
     money: (minor) => money.format(toMajorUnits(minor, currency)),
     moneyRounded: (minor) => rounded.format(toMajorUnits(minor, currency)),
-    moneyShort: (minor) => short.format(toMajorUnits(minor, currency)),
+    amountShort: (minor) => short.format(toMajorUnits(minor, currency)),
+    currencySign: money.formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency,
     count: (n) => count.format(n),
     percent: (ratio, digits = 1) => `${(ratio * 100).toFixed(digits)}%`,
     decimal: (n, digits = 2) => n.toFixed(digits),

@@ -54,6 +54,7 @@ section.mk-bad { border-left: 4px solid var(--mk-warn); }
 section.mk-bad.mk-clean { border-left-color: #10b981; }
 section.mk-bad code { background: var(--mk-warn-soft); padding: 1px 6px; border-radius: 6px; font-size: 13px; }
 .mk-scroll { overflow-x: auto; }
+#rules table.mk-table td:first-child { min-width: 220px; }
 .mk-note, .mk-what { overflow-wrap: anywhere; }
 @media (max-width: 640px) { main { padding: 20px 12px 32px; } section.mk-section { padding: 16px 14px 12px; } .mk-kpi .mk-kpi-value { font-size: 22px; } table.mk-table { font-size: 13px; } }
 footer { color: var(--mk-muted); font-size: 12px; text-align: center; margin-top: 28px; }

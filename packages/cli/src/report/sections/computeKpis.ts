@@ -1,11 +1,14 @@
+import { repurchaseRate, salesKpis } from '@memberkit/core';
 import type { OrderTable } from '../../csv/orderTable.ts';
 import type { KpiData } from '../reportData.ts';
+import { orderRecords } from './tableIterables.ts';
 
 /**
- * The header figures straight from the table: customers, orders, revenue,
- * AOV (revenue / orders, rounded to a minor unit), repurchase rate
- * (customers with two or more orders / customers) and, with products,
- * distinct items per order.
+ * The header figures from `@memberkit/core`'s KPIs: customers, orders,
+ * revenue and AOV (客单价) from `salesKpis`, the repurchase rate (复购率:
+ * customers buying on two or more days) from `repurchaseRate` and, with
+ * product lines, items per order (连带率, lines per order). An empty table
+ * gives zeros rather than an error, so the page still explains its bad rows.
  *
  * @example
  * ```ts
@@ -14,21 +17,15 @@ import type { KpiData } from '../reportData.ts';
  * ```
  */
 export function computeKpis(table: OrderTable): KpiData {
-  const ordersPerCustomer = new Int32Array(table.customers.length);
-  let revenue = 0;
-  for (let i = 0; i < table.orderCount; i++) {
-    ordersPerCustomer[table.orderCustomer[i] as number]!++;
-    revenue += table.orderAmount[i] as number;
-  }
-  let repeaters = 0;
-  for (const n of ordersPerCustomer) if (n >= 2) repeaters++;
-  const customers = table.customers.length;
+  if (table.orderCount === 0) return { customers: 0, orders: 0, revenue: 0, aov: 0, repurchaseRate: 0 };
+  const sales = salesKpis(orderRecords(table));
+  const repeat = repurchaseRate(orderRecords(table));
   return {
-    customers,
-    orders: table.orderCount,
-    revenue,
-    aov: table.orderCount === 0 ? 0 : Math.round(revenue / table.orderCount),
-    repurchaseRate: customers === 0 ? 0 : repeaters / customers,
-    ...(table.lineCount > 0 ? { unitsPerTransaction: table.lineCount / table.orderCount } : {}),
+    customers: sales.customers,
+    orders: sales.orders,
+    revenue: sales.revenue,
+    aov: sales.aov,
+    repurchaseRate: repeat.rate,
+    ...(sales.unitsPerTransaction === undefined ? {} : { unitsPerTransaction: sales.unitsPerTransaction }),
   };
 }

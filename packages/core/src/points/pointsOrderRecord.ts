@@ -5,11 +5,11 @@
  *
  * @example
  * ```ts
- * import type { OrderLineRecord } from '@memberkit/core';
- * const line: OrderLineRecord = { productId: 'p1', quantity: 2, eligible: 19800, points: 198, growth: 198, refundedQty: 0 };
+ * import type { PointsOrderLine } from '@memberkit/core';
+ * const line: PointsOrderLine = { productId: 'p1', quantity: 2, eligible: 19800, points: 198, growth: 198, refundedQty: 0 };
  * ```
  */
-export interface OrderLineRecord {
+export interface PointsOrderLine {
   readonly productId: string;
   readonly sku?: string | undefined;
   readonly quantity: number;
@@ -26,11 +26,11 @@ export interface OrderLineRecord {
  *
  * @example
  * ```ts
- * import type { OrderRecord } from '@memberkit/core';
- * const paidWithPoints = (o: OrderRecord) => o.redeemed.reduce((s, r) => s + r.points, 0);
+ * import type { PointsOrderRecord } from '@memberkit/core';
+ * const paidWithPoints = (o: PointsOrderRecord) => o.redeemed.reduce((s, r) => s + r.points, 0);
  * ```
  */
-export interface OrderRecord {
+export interface PointsOrderRecord {
   readonly orderId: string;
   readonly memberId: string;
   /** False while only a redemption for the order is known (points are spent at checkout, before the order completes). */
@@ -41,7 +41,7 @@ export interface OrderRecord {
   readonly points: number;
   readonly growth: number;
   readonly lotId: string | null;
-  readonly lines: readonly OrderLineRecord[];
+  readonly lines: readonly PointsOrderLine[];
   readonly refundIds: readonly string[];
   readonly refundedAmount: number;
   /** Cumulative refunded share of `eligible`, minor units: `eligible` means fully refunded. */
@@ -62,12 +62,12 @@ export interface OrderRecord {
  *
  * @example
  * ```ts
- * import { blankOrderRecord } from '@memberkit/core';
- * blankOrderRecord('m1', 'o1', 0).completed;
+ * import { blankPointsOrderRecord } from '@memberkit/core';
+ * blankPointsOrderRecord('m1', 'o1', 0).completed;
  * //=> false
  * ```
  */
-export function blankOrderRecord(memberId: string, orderId: string, at: number): OrderRecord {
+export function blankPointsOrderRecord(memberId: string, orderId: string, at: number): PointsOrderRecord {
   return {
     orderId,
     memberId,
