@@ -118,7 +118,7 @@ export {
 } from './analytics/basket/associationRules.ts';
 export { filterRedundantRules } from './analytics/basket/filterRedundantRules.ts';
 export { recommend, type Recommendation, type RecommendOptions } from './analytics/basket/recommend.ts';
-export type { AnalyticsOrder } from './analytics/analyticsOrder.ts';
+export type { OrderRecord } from './analytics/orderRecord.ts';
 export {
   churnDataset,
   CHURN_FEATURES,

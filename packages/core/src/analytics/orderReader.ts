@@ -1,4 +1,4 @@
-import { currencyGuard, orderTime, type AnalyticsOrder } from './analyticsOrder.ts';
+import { currencyGuard, orderTime, type OrderRecord } from './orderRecord.ts';
 import { inWindow, type TimeWindow } from './timeWindow.ts';
 
 /**
@@ -14,7 +14,7 @@ import { inWindow, type TimeWindow } from './timeWindow.ts';
  * //=> [5, undefined, 'CNY']
  * ```
  */
-export function orderReader(window?: TimeWindow): { read(order: AnalyticsOrder): number | undefined; readonly currency: string | undefined } {
+export function orderReader(window?: TimeWindow): { read(order: OrderRecord): number | undefined; readonly currency: string | undefined } {
   const inside = inWindow(window, 'window');
   const check = currencyGuard();
   let row = 0;

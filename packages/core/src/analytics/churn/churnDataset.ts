@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { parseOrThrow } from '../../errors/parseOrThrow.ts';
-import { currencyGuard, orderTime, type AnalyticsOrder } from '../analyticsOrder.ts';
+import { currencyGuard, orderTime, type OrderRecord } from '../orderRecord.ts';
 
 const DAY = 86_400_000;
 
@@ -116,7 +116,7 @@ const ms = (t: number | Date): number => (t instanceof Date ? t.getTime() : t);
  * //=> [['a', 'b'], [1, 0]]
  * ```
  */
-export function churnDataset(orders: Iterable<AnalyticsOrder>, options: ChurnDatasetOptions): ChurnDataset {
+export function churnDataset(orders: Iterable<OrderRecord>, options: ChurnDatasetOptions): ChurnDataset {
   const opts = parseOrThrow(optionsSchema, options, 'invalid_input', 'churn dataset options');
   const asOf = ms(opts.asOf);
   const labelEnd = opts.labelEnd === undefined ? undefined : ms(opts.labelEnd);

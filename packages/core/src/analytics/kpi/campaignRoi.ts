@@ -3,7 +3,7 @@ import { MemberkitError } from '../../errors/memberkitError.ts';
 import { parseOrThrow } from '../../errors/parseOrThrow.ts';
 import { minorUnitsSchema } from '../../money/currency.ts';
 import { orderReader } from '../orderReader.ts';
-import type { AnalyticsOrder } from '../analyticsOrder.ts';
+import type { OrderRecord } from '../orderRecord.ts';
 import type { TimeWindow } from '../timeWindow.ts';
 
 /**
@@ -46,7 +46,7 @@ export interface CampaignInput {
  * ```
  */
 export function campaignRoi(
-  orders: Iterable<AnalyticsOrder>,
+  orders: Iterable<OrderRecord>,
   campaign: CampaignInput,
 ): { treatedCustomers: number; controlCustomers: number; treatedRevenue: number; controlRevenue: number; incrementalRevenue: number; cost: number; roi: number } {
   const { cost, margin } = parseOrThrow(

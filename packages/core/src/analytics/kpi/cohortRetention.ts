@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { parseOrThrow } from '../../errors/parseOrThrow.ts';
-import { orderTime, type AnalyticsOrder } from '../analyticsOrder.ts';
+import { orderTime, type OrderRecord } from '../orderRecord.ts';
 
 /**
  * One row of a cohort retention matrix: customers whose first order fell in
@@ -52,7 +52,7 @@ const label = (m: number): string => `${Math.floor(m / 12)}-${String((m % 12) + 
  * //=> { cohort: '2026-01', size: 2, active: [2, 0, 1], retention: [1, 0, 0.5] }
  * ```
  */
-export function cohortRetention(orders: Iterable<AnalyticsOrder>, options: { utcOffsetMinutes?: number } = {}): CohortRow[] {
+export function cohortRetention(orders: Iterable<OrderRecord>, options: { utcOffsetMinutes?: number } = {}): CohortRow[] {
   const { utcOffsetMinutes } = parseOrThrow(optionsSchema, options, 'invalid_input', 'cohort options');
   const offset = utcOffsetMinutes * 60_000;
   const months = new Map<string, number[]>();

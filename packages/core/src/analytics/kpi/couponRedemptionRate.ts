@@ -1,5 +1,5 @@
 import { MemberkitError } from '../../errors/memberkitError.ts';
-import { orderTime, type AnalyticsOrder } from '../analyticsOrder.ts';
+import { orderTime, type OrderRecord } from '../orderRecord.ts';
 
 /**
  * Coupon redemption rate (核销率): the share of issued coupons that were
@@ -15,7 +15,7 @@ import { orderTime, type AnalyticsOrder } from '../analyticsOrder.ts';
  */
 export function couponRedemptionRate(
   issuedCodes: Iterable<string>,
-  orders: Iterable<AnalyticsOrder>,
+  orders: Iterable<OrderRecord>,
 ): { issued: number; redeemed: number; rate: number; unknownRedemptions: number } {
   const issued = new Map<string, boolean>();
   for (const code of issuedCodes) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { parseOrThrow } from '../../errors/parseOrThrow.ts';
-import { orderTime, type AnalyticsOrder } from '../analyticsOrder.ts';
+import { orderTime, type OrderRecord } from '../orderRecord.ts';
 
 /**
  * A newly acquired member (sign-up, first store scan) to follow up.
@@ -35,7 +35,7 @@ export interface SignupRecord {
  */
 export function newCustomerConversion(
   signups: Iterable<SignupRecord>,
-  orders: Iterable<AnalyticsOrder>,
+  orders: Iterable<OrderRecord>,
   options: { withinDays: number },
 ): { signups: number; converted: number; rate: number; bySource: { source: string; signups: number; converted: number; rate: number }[] } {
   const { withinDays } = parseOrThrow(z.object({ withinDays: z.number().positive() }), options, 'invalid_input', 'conversion options');

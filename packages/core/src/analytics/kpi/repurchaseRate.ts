@@ -1,6 +1,6 @@
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { orderReader } from '../orderReader.ts';
-import type { AnalyticsOrder } from '../analyticsOrder.ts';
+import type { OrderRecord } from '../orderRecord.ts';
 import type { TimeWindow } from '../timeWindow.ts';
 
 /**
@@ -20,7 +20,7 @@ import type { TimeWindow } from '../timeWindow.ts';
  * //=> { customers: 2, repeatCustomers: 1, rate: 0.5 }
  * ```
  */
-export function repurchaseRate(orders: Iterable<AnalyticsOrder>, window?: TimeWindow): { customers: number; repeatCustomers: number; rate: number } {
+export function repurchaseRate(orders: Iterable<OrderRecord>, window?: TimeWindow): { customers: number; repeatCustomers: number; rate: number } {
   const reader = orderReader(window);
   // first purchase day, or -1 once a second day is seen
   const firstDay = new Map<string, number>();

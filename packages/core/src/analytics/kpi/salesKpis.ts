@@ -1,6 +1,6 @@
 import { MemberkitError } from '../../errors/memberkitError.ts';
 import { orderReader } from '../orderReader.ts';
-import type { AnalyticsOrder } from '../analyticsOrder.ts';
+import type { OrderRecord } from '../orderRecord.ts';
 import type { TimeWindow } from '../timeWindow.ts';
 
 /**
@@ -62,7 +62,7 @@ export interface SalesKpis {
  * //=> [2000, 2.5, 'mini_program', 0.5]
  * ```
  */
-export function salesKpis(orders: Iterable<AnalyticsOrder>, window?: TimeWindow): SalesKpis {
+export function salesKpis(orders: Iterable<OrderRecord>, window?: TimeWindow): SalesKpis {
   const reader = orderReader(window);
   const customers = new Set<string>();
   const channels = new Map<string, { orders: number; revenue: number }>();

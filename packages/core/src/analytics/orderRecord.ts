@@ -7,11 +7,11 @@ import { MemberkitError } from '../errors/memberkitError.ts';
  *
  * @example
  * ```ts
- * import type { AnalyticsOrder } from '@memberkit/core';
- * const order: AnalyticsOrder = { customerId: 'c1', at: Date.UTC(2026, 2, 1), amount: 25900, currency: 'CNY', units: 3, channel: 'mini_program', coupons: ['NEW10'] };
+ * import type { OrderRecord } from '@memberkit/core';
+ * const order: OrderRecord = { customerId: 'c1', at: Date.UTC(2026, 2, 1), amount: 25900, currency: 'CNY', units: 3, channel: 'mini_program', coupons: ['NEW10'] };
  * ```
  */
-export interface AnalyticsOrder {
+export interface OrderRecord {
   readonly customerId: string;
   /** When the order was paid: epoch milliseconds or a Date. */
   readonly at: number | Date;
@@ -33,12 +33,12 @@ export interface AnalyticsOrder {
  *
  * @example
  * ```ts
- * import { orderTime } from './analyticsOrder.ts';
+ * import { orderTime } from './orderRecord.ts';
  * orderTime({ customerId: 'c1', at: 86_400_000, amount: 100 }, 0);
  * //=> 86400000
  * ```
  */
-export function orderTime(order: AnalyticsOrder, row: number): number {
+export function orderTime(order: OrderRecord, row: number): number {
   if (order === null || typeof order !== 'object') throw new MemberkitError('invalid_input', `order ${row} is not an object`, { field: `orders.${row}` });
   if (typeof order.customerId !== 'string' || order.customerId === '') {
     throw new MemberkitError('invalid_input', `order ${row} has no customerId`, { field: `orders.${row}.customerId` });
@@ -62,7 +62,7 @@ export function orderTime(order: AnalyticsOrder, row: number): number {
  *
  * @example
  * ```ts
- * import { currencyGuard } from './analyticsOrder.ts';
+ * import { currencyGuard } from './orderRecord.ts';
  * const check = currencyGuard();
  * check('CNY', 0);
  * check('CNY', 1);
