@@ -124,22 +124,62 @@ class NodeStore {
  * ```
  */
 export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength: number, maxItemsets = Infinity): ItemsetTree {
-  const itemTotal = index.counts.length;
-  const { rowOffsets, rowItems } = index;
-  const nodes = new NodeStore();
-  nodes.add(-1, index.transactionCount, -1, 0);
-  let pool = new Int32Array(Math.max(1024, index.tids.length * 2));
-  pool.set(index.tids);
-  let top = index.tids.length;
-  const counter = new Int32Array(itemTotal);
-  const cursor = new Int32Array(itemTotal);
-  nodes.firstChild[0] = 1;
-  nodes.childCount[0] = itemTotal;
-  for (let r = 0; r < itemTotal; r++) nodes.add(r, index.counts[r]!, 0, 1);
+  const miner = new ItemsetMiner(index, minCount, maxLength, maxItemsets);
+  const { nodes } = miner;
+  if (maxLength > 1) for (let r = 0; r < index.counts.length; r++) miner.expand(1 + r, index.offsets[r]!, index.counts[r]!, 1);
+  return {
+    size: nodes.size,
+    item: nodes.item,
+    count: nodes.count,
+    parent: nodes.parent,
+    firstChild: nodes.firstChild,
+    childCount: nodes.childCount,
+    depth: nodes.depth,
+  };
+}
 
-  const expand = (node: number, occStart: number, occLen: number, depth: number): void => {
+/**
+ * The depth-first search state. A class rather than a closure on purpose:
+ * a recursive closure is a new function object per call of
+ * `mineItemsetTree`, and V8 throws away optimised code whose recursive call
+ * target changed ("wrong call target"), hundreds of times per run; a method
+ * keeps one call target.
+ */
+class ItemsetMiner {
+  readonly nodes = new NodeStore();
+  private pool: Int32Array<ArrayBuffer>;
+  private top: number;
+  private readonly counter: Int32Array;
+  private readonly cursor: Int32Array;
+  private readonly rowOffsets: Int32Array;
+  private readonly rowItems: Int32Array;
+
+  constructor(
+    index: BasketIndex,
+    private readonly minCount: number,
+    private readonly maxLength: number,
+    private readonly maxItemsets: number,
+  ) {
+    const itemTotal = index.counts.length;
+    this.rowOffsets = index.rowOffsets;
+    this.rowItems = index.rowItems;
+    this.nodes.add(-1, index.transactionCount, -1, 0);
+    this.pool = new Int32Array(Math.max(1024, index.tids.length * 2));
+    this.pool.set(index.tids);
+    this.top = index.tids.length;
+    this.counter = new Int32Array(itemTotal);
+    this.cursor = new Int32Array(itemTotal);
+    this.nodes.firstChild[0] = 1;
+    this.nodes.childCount[0] = itemTotal;
+    for (let r = 0; r < itemTotal; r++) this.nodes.add(r, index.counts[r]!, 0, 1);
+  }
+
+  /** Finds the children of `node`, whose baskets are `pool[occStart, occStart + occLen)`, and recurses into them. */
+  expand(node: number, occStart: number, occLen: number, depth: number): void {
+    const { nodes, counter, cursor, rowOffsets, rowItems, minCount } = this;
     const tail = nodes.item[node]!;
     const occEnd = occStart + occLen;
+    let pool = this.pool;
     let highest = tail;
     for (let o = occStart; o < occEnd; o++) {
       const t = pool[o]!;
@@ -151,62 +191,61 @@ export function mineItemsetTree(index: BasketIndex, minCount: number, maxLength:
       }
     }
     const childFirst = nodes.size;
-    const leaf = depth + 1 >= maxLength;
-    const mark = top;
+    const leaf = depth + 1 >= this.maxLength;
+    const mark = this.top;
+    // A child can only be extended by the siblings ranked after it, so the
+    // last child never is: it needs no tid list and no expansion.
+    let last = tail;
     let need = 0;
-    for (let j = tail + 1; j <= highest; j++) if (counter[j]! >= minCount) need += counter[j]!;
-    if (!leaf && top + need > pool.length) {
-      const bigger = new Int32Array(Math.max(pool.length * 2, top + need));
-      bigger.set(pool);
-      pool = bigger;
-    }
     for (let j = tail + 1; j <= highest; j++) {
+      if (counter[j]! >= minCount) {
+        need += counter[j]!;
+        last = j;
+      }
+    }
+    if (!leaf && mark + need > pool.length) {
+      const bigger = new Int32Array(Math.max(pool.length * 2, mark + need));
+      bigger.set(pool);
+      this.pool = pool = bigger;
+    }
+    let top = mark;
+    for (let j = tail + 1; j <= last; j++) {
       const c = counter[j]!;
       if (c >= minCount) {
         nodes.add(j, c, node, depth + 1);
         cursor[j] = top;
-        if (!leaf) top += c;
+        if (!leaf && j !== last) top += c;
       }
     }
     const children = nodes.size - childFirst;
-    if (nodes.size > maxItemsets) {
-      throw new MemberkitError('invalid_input', `more than ${maxItemsets} frequent itemsets: raise minSupport or lower maxLength`, {
+    if (nodes.size > this.maxItemsets) {
+      throw new MemberkitError('invalid_input', `more than ${this.maxItemsets} frequent itemsets: raise minSupport or lower maxLength`, {
         field: 'minSupport',
-        details: { maxItemsets },
+        details: { maxItemsets: this.maxItemsets },
       });
     }
     nodes.firstChild[node] = childFirst;
     nodes.childCount[node] = children;
-    if (children > 0 && !leaf) {
+    if (children > 1 && !leaf) {
       for (let o = occStart; o < occEnd; o++) {
         const t = pool[o]!;
         for (let k = rowOffsets[t + 1]! - 1, lo = rowOffsets[t]!; k >= lo; k--) {
           const j = rowItems[k]!;
           if (j <= tail) break;
-          if (counter[j]! >= minCount) pool[cursor[j]!++] = t;
+          if (j !== last && counter[j]! >= minCount) pool[cursor[j]!++] = t;
         }
       }
     }
     for (let j = tail + 1; j <= highest; j++) counter[j] = 0;
     if (!leaf) {
+      this.top = top;
       let start = mark;
-      for (let c = childFirst; c < childFirst + children; c++) {
+      for (let c = childFirst; c < childFirst + children - 1; c++) {
         const len = nodes.count[c]!;
-        expand(c, start, len, depth + 1);
+        this.expand(c, start, len, depth + 1);
         start += len;
       }
     }
-    top = mark;
-  };
-  if (maxLength > 1) for (let r = 0; r < itemTotal; r++) expand(1 + r, index.offsets[r]!, index.counts[r]!, 1);
-
-  return {
-    size: nodes.size,
-    item: nodes.item,
-    count: nodes.count,
-    parent: nodes.parent,
-    firstChild: nodes.firstChild,
-    childCount: nodes.childCount,
-    depth: nodes.depth,
-  };
+    this.top = mark;
+  }
 }
