@@ -4,7 +4,15 @@ import type { RandomSource } from '../ports/random.ts';
 import type { BgNbdParams } from './bgNbd.ts';
 import type { CustomerRow } from './transactionModel.ts';
 
-/** Options for {@link simulateBgNbd}. */
+/**
+ * Options for {@link simulateBgNbd}.
+ *
+ * @example
+ * ```ts
+ * import type { SimulateBgNbdOptions } from '@memberkit/core';
+ * declare const options: SimulateBgNbdOptions;
+ * ```
+ */
 export interface SimulateBgNbdOptions {
   readonly customers: number;
   /** Each customer's observation length T, or a function of the customer's index. */

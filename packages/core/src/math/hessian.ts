@@ -1,4 +1,12 @@
-/** Writes ∇f(x) into `gradient`. */
+/**
+ * Writes ∇f(x) into `gradient`.
+ *
+ * @example
+ * ```ts
+ * import type { GradientFunction } from '@memberkit/core';
+ * const grad: GradientFunction = (x, g) => { g[0] = 2 * x[0]!; };
+ * ```
+ */
 export type GradientFunction = (x: Float64Array, gradient: Float64Array) => void;
 
 /**

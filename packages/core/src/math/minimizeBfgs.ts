@@ -1,10 +1,24 @@
 /**
  * An objective for {@link minimizeBfgs}: returns f(x) and writes ∇f(x) into
  * `gradient`. Return `Infinity` where f is undefined so the line search backs off.
+ *
+ * @example
+ * ```ts
+ * import type { Objective } from '@memberkit/core';
+ * const bowl: Objective = (x, g) => { g[0] = 2 * x[0]!; return x[0]! * x[0]!; };
+ * ```
  */
 export type Objective = (x: Float64Array, gradient: Float64Array) => number;
 
-/** Options for {@link minimizeBfgs}. */
+/**
+ * Options for {@link minimizeBfgs}.
+ *
+ * @example
+ * ```ts
+ * import type { BfgsOptions } from '@memberkit/core';
+ * const options: BfgsOptions = { maxIterations: 200 };
+ * ```
+ */
 export interface BfgsOptions {
   /** Stop when the largest gradient component is below this (scipy's `gtol`). Default 1e-7. */
   readonly gradientTolerance?: number;
@@ -12,7 +26,15 @@ export interface BfgsOptions {
   readonly maxIterations?: number;
 }
 
-/** The outcome of {@link minimizeBfgs}. */
+/**
+ * The outcome of {@link minimizeBfgs}.
+ *
+ * @example
+ * ```ts
+ * import type { BfgsResult } from '@memberkit/core';
+ * declare const result: BfgsResult;
+ * ```
+ */
 export interface BfgsResult {
   readonly x: Float64Array;
   readonly value: number;

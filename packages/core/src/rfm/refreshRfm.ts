@@ -1,7 +1,7 @@
 import type { MemberkitContext } from '../profile/memberkitContext.ts';
 import { orderStats } from '../profile/orderStats.ts';
 import { computeRfm, type RfmRow } from './computeRfm.ts';
-import type { RfmOptions } from './rfmOptions.ts';
+import { resolveRfmOptions, type RfmOptions } from './rfmOptions.ts';
 
 /**
  * The RFM result kept on a profile (`attributes.rfm`), with the date it was
@@ -51,7 +51,8 @@ export async function refreshRfm(ctx: MemberkitContext, options: RfmOptions): Pr
   }
   if (orders.length === 0) return [];
   const rows = computeRfm(orders, options);
-  const asOf = new Date(options.asOf).getTime();
+  // Resolved as computeRfm resolves it (ISO strings without an offset are UTC).
+  const asOf = resolveRfmOptions(options).asOf;
   for (const row of rows) {
     await ctx.store.transaction(async (tx) => {
       const p = await tx.getProfile(row.customerId);

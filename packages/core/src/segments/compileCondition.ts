@@ -4,7 +4,15 @@ import type { Condition } from './condition.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
 import { anyValueAt, sumAt, valueAt, type Scalar } from './propertyPath.ts';
 
-/** A condition turned into a function of its subject. */
+/**
+ * A condition turned into a function of its subject.
+ *
+ * @example
+ * ```ts
+ * import { compileCondition, type CompiledCondition } from '@memberkit/core';
+ * const buyer: CompiledCondition = compileCondition({ event: 'order_completed' });
+ * ```
+ */
 export type CompiledCondition = (subject: ConditionSubject) => boolean;
 
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;

@@ -1,4 +1,12 @@
-/** A scalar a rule compares with. */
+/**
+ * A scalar a rule compares with.
+ *
+ * @example
+ * ```ts
+ * import type { Scalar } from '@memberkit/core';
+ * const values: Scalar[] = ['gold', 3, true, null];
+ * ```
+ */
 export type Scalar = string | number | boolean | null;
 
 /**
