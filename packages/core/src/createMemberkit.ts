@@ -12,6 +12,7 @@ import { profileView, type ProfileView } from './profile/profileView.ts';
 import { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
 import { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
 import { memoryStore } from './store/memoryStore.ts';
+import { liveProfile } from './profile/liveProfile.ts';
 import type { RfmRow } from './rfm/computeRfm.ts';
 import { refreshRfm } from './rfm/refreshRfm.ts';
 import type { RfmOptions } from './rfm/rfmOptions.ts';
@@ -104,13 +105,6 @@ export function createMemberkit(options: MemberkitOptions = {}): Memberkit {
   }
   const { store } = context;
 
-  async function live(profileId: string): Promise<Profile> {
-    let p = await store.getProfile(profileId);
-    for (let hops = 0; p?.mergedInto !== undefined && hops < 16; hops++) p = await store.getProfile(p.mergedInto);
-    if (!p) throw new MemberkitError('not_found', `No profile ${profileId}`, { field: 'profileId' });
-    return p;
-  }
-
   return {
     context,
     ingest: (event) => ingestEvent(context, event),
@@ -123,10 +117,10 @@ export function createMemberkit(options: MemberkitOptions = {}): Memberkit {
     getProfile: (id) => store.getProfile(id),
     async findProfile(kind, value) {
       const id = await store.findProfileId(kind, normalizeIdentifier(kind, value, { defaultCountryCode: context.defaultCountryCode }));
-      return id === undefined ? undefined : live(id);
+      return id === undefined ? undefined : liveProfile(store, id);
     },
     async view(profileId) {
-      const p = await live(profileId);
+      const p = await liveProfile(store, profileId);
       return profileView(p, await store.listEvents(p.id), options.timeZone === undefined ? {} : { timeZone: options.timeZone });
     },
     tag: (id, input) => tagProfile(context, id, input),

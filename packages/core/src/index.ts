@@ -42,6 +42,7 @@ export { ingestEvent, ingestBatch, type IngestResult, type BatchItemResult } fro
 export { orderStats, type OrderStats } from './profile/orderStats.ts';
 export { sourceTouch, type SourceTouch } from './profile/sourceTouch.ts';
 export { profileView, type ProfileView } from './profile/profileView.ts';
+export { liveProfile } from './profile/liveProfile.ts';
 export type { ProfileStore, ProfileStoreReader, ProfileStoreWriter } from './ports/profileStore.ts';
 export { memoryStore } from './store/memoryStore.ts';
 export { createMemberkit, type Memberkit, type MemberkitOptions } from './createMemberkit.ts';
@@ -53,7 +54,7 @@ export { conditionSubject, type ConditionSubject } from './segments/conditionSub
 export { compileCondition, type CompiledCondition } from './segments/compileCondition.ts';
 export { anyValueAt, sumAt, valueAt, type Scalar } from './segments/propertyPath.ts';
 export { defineRuleTag, defineSegment, type RuleTag, type Segment } from './segments/ruleDefinition.ts';
-export { applyRules, type RuleChanges } from './segments/applyRules.ts';
+export { applyRules, NO_RULE_CHANGES, type RuleChanges } from './segments/applyRules.ts';
 export { ruleTriggers } from './segments/ruleTriggers.ts';
 export { evaluateAll, type BatchEvaluation } from './segments/evaluateAll.ts';
 export { tagProfile, untagProfile, type ManualTagInput } from './tags/manualTags.ts';

@@ -4,7 +4,8 @@ import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.
 import { identitiesCompatible } from '../identity/identityPolicy.ts';
 import { mergeProfiles, pickSurvivor } from '../identity/mergeProfiles.ts';
 import type { ProfileStoreWriter } from '../ports/profileStore.ts';
-import { applyRules, type RuleChanges } from '../segments/applyRules.ts';
+import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
+import { liveProfile } from './liveProfile.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 import type { Profile, ProfileIdentity, ProfileTraits } from './profile.ts';
 
@@ -29,8 +30,6 @@ export interface IngestResult extends RuleChanges {
   /** Identifiers the event carried that belong to another person and were left alone. */
   readonly conflicts: readonly Identifier[];
 }
-
-const NO_CHANGES: RuleChanges = { tagsEntered: [], tagsLeft: [], segmentsEntered: [], segmentsLeft: [] };
 
 function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
   if (!traits) return profile;
@@ -196,17 +195,11 @@ async function applyEvent(ctx: MemberkitContext, tx: ProfileStoreWriter, { event
 }
 
 async function liveOwner(tx: ProfileStoreWriter, identifier: Identifier): Promise<Profile | undefined> {
-  let id = await tx.findProfileId(identifier.kind, identifier.value);
-  // Links are moved on merge, but follow tombstones defensively (bounded).
-  for (let hops = 0; id !== undefined && hops < 16; hops++) {
-    const p = await tx.getProfile(id);
-    if (!p) return undefined;
-    if (p.mergedInto === undefined) return p;
-    id = p.mergedInto;
-  }
-  return undefined;
+  const id = await tx.findProfileId(identifier.kind, identifier.value);
+  // Links are moved on merge, but follow tombstones defensively.
+  return id === undefined ? undefined : liveProfile(tx, id).catch(() => undefined);
 }
 
 function duplicate(eventId: string, profileId: string): IngestResult {
-  return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_CHANGES };
+  return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
 }

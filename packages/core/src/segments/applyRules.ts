@@ -31,6 +31,18 @@ export interface RuleChanges {
 }
 
 /**
+ * No rule changed: what ingest answers for a duplicate and tagging for a no-op.
+ *
+ * @example
+ * ```ts
+ * import { NO_RULE_CHANGES } from '@memberkit/core';
+ * NO_RULE_CHANGES.tagsEntered;
+ * //=> []
+ * ```
+ */
+export const NO_RULE_CHANGES: RuleChanges = Object.freeze({ tagsEntered: [], tagsLeft: [], segmentsEntered: [], segmentsLeft: [] });
+
+/**
  * Evaluates rule tags (in definition order, so a later rule may use an
  * earlier tag through `hasTag`) and then segments for one profile, and
  * returns the updated profile with what entered and left. Manual tags are

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { MemberkitError } from '../errors/memberkitError.ts';
 import { parseOrThrow } from '../errors/parseOrThrow.ts';
 import type { MemberkitContext } from '../profile/memberkitContext.ts';
 import type { Profile } from '../profile/profile.ts';
-import { applyRules, type RuleChanges } from '../segments/applyRules.ts';
+import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
+import { liveProfile } from '../profile/liveProfile.ts';
 
 const tagInput = z.object({
   tag: z.string().trim().min(1).max(100),
@@ -23,13 +23,6 @@ const tagInput = z.object({
  */
 export type ManualTagInput = z.input<typeof tagInput>;
 
-async function liveProfile(ctx: MemberkitContext, profileId: string, get: (id: string) => Promise<Profile | undefined>): Promise<Profile> {
-  const p = await get(profileId);
-  if (!p) throw new MemberkitError('not_found', `No profile ${profileId}`, { field: 'profileId' });
-  if (p.mergedInto !== undefined) return liveProfile(ctx, p.mergedInto, get);
-  return p;
-}
-
 /**
  * Adds a manual tag (idempotent: tagging again changes nothing) and
  * re-evaluates rules that may depend on it. A merged-away id is followed to
@@ -45,8 +38,8 @@ async function liveProfile(ctx: MemberkitContext, profileId: string, get: (id: s
 export async function tagProfile(ctx: MemberkitContext, profileId: string, input: ManualTagInput): Promise<{ profile: Profile; changes: RuleChanges }> {
   const { tag, by, reason } = parseOrThrow(tagInput, input, 'invalid_input', 'tag');
   return ctx.store.transaction(async (tx) => {
-    const p = await liveProfile(ctx, profileId, tx.getProfile);
-    if (p.tags.some((t) => t.tag === tag && t.origin === 'manual')) return { profile: p, changes: { tagsEntered: [], tagsLeft: [], segmentsEntered: [], segmentsLeft: [] } };
+    const p = await liveProfile(tx, profileId);
+    if (p.tags.some((t) => t.tag === tag && t.origin === 'manual')) return { profile: p, changes: NO_RULE_CHANGES };
     const now = ctx.clock.now();
     const tagged: Profile = { ...p, updatedAt: now, tags: [...p.tags, { tag, origin: 'manual', at: now, by, ...(reason === undefined ? {} : { reason }) }] };
     const ruled = applyRules(tagged, await tx.listEvents(p.id), now, ctx.ruleTags, ctx.segments);
@@ -68,8 +61,8 @@ export async function tagProfile(ctx: MemberkitContext, profileId: string, input
  */
 export async function untagProfile(ctx: MemberkitContext, profileId: string, tag: string): Promise<{ profile: Profile; changes: RuleChanges }> {
   return ctx.store.transaction(async (tx) => {
-    const p = await liveProfile(ctx, profileId, tx.getProfile);
-    if (!p.tags.some((t) => t.tag === tag && t.origin === 'manual')) return { profile: p, changes: { tagsEntered: [], tagsLeft: [], segmentsEntered: [], segmentsLeft: [] } };
+    const p = await liveProfile(tx, profileId);
+    if (!p.tags.some((t) => t.tag === tag && t.origin === 'manual')) return { profile: p, changes: NO_RULE_CHANGES };
     const now = ctx.clock.now();
     const untagged: Profile = { ...p, updatedAt: now, tags: p.tags.filter((t) => !(t.tag === tag && t.origin === 'manual')) };
     const ruled = applyRules(untagged, await tx.listEvents(p.id), now, ctx.ruleTags, ctx.segments);
