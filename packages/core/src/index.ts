@@ -222,3 +222,12 @@ export { evaluateTier, tierPeriodEnd } from './tiers/evaluateTier.ts';
 export { applyTierOverride, type TierOverrideInput } from './tiers/applyTierOverride.ts';
 export { growthTree, type GrowthTree } from './tiers/growthTree.ts';
 export { resolveBenefits, type ResolvedBenefits } from './benefits/resolveBenefits.ts';
+// ingest speed: synchronous transactions for in-process stores, bodies written once as steps
+export type { ProfileStoreSyncWriter } from './ports/profileStore.ts';
+export { runTransactionSteps, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
+export { mergeProfileSteps, type MergeContext } from './identity/mergeProfiles.ts';
+export { applyEventSteps, type PreparedEvent } from './profile/applyEventSteps.ts';
+export { fastParseEvent } from './events/fastParseEvent.ts';
+export { eventMatcher, type EventMatch } from './segments/eventMatcher.ts';
+export { ruleAffectedBy, ruleAffectedByEvent } from './segments/ruleAffectedBy.ts';
+export { compileRules, ruleNeedsEvaluation, type CompiledRule, type CompiledRules } from './segments/compileRules.ts';

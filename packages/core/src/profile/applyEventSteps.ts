@@ -1,0 +1,137 @@
+import type { MemberkitEvent } from '../events/memberkitEvent.ts';
+import type { Identifier } from '../identity/eventIdentifiers.ts';
+import { identitiesCompatible } from '../identity/identityPolicy.ts';
+import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
+import type { AnyStoreWriter, TransactionSteps } from '../ports/runTransactionSteps.ts';
+import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
+import type { IngestResult } from './ingestEvent.ts';
+import type { MemberkitContext } from './memberkitContext.ts';
+import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
+
+/**
+ * An event validated and with its identifiers cleaned (strongest first),
+ * ready to apply inside a transaction.
+ *
+ * @example
+ * ```ts
+ * import { eventIdentifiers, parseEvent, type PreparedEvent } from '@memberkit/core';
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const prepared: PreparedEvent = { event, identifiers: eventIdentifiers(event) };
+ * ```
+ */
+export interface PreparedEvent {
+  readonly event: MemberkitEvent;
+  readonly identifiers: readonly Identifier[];
+}
+
+// Merges re-link identifiers, so chains are short; the bound only guards
+// against a corrupted store pointing profiles at each other.
+const MAX_HOPS = 16;
+
+function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
+  if (!traits) return profile;
+  let changed = false;
+  for (const k in traits) {
+    const v = traits[k];
+    if (v !== undefined && profile.traits[k] !== v) changed = true;
+  }
+  if (!changed) return profile;
+  const next: Record<string, ProfileTraits[string]> = { ...profile.traits };
+  for (const k in traits) if (traits[k] !== undefined) next[k] = traits[k]!;
+  return { ...profile, traits: next, updatedAt: now };
+}
+
+function* liveOwner(tx: AnyStoreWriter, identifier: Identifier): TransactionSteps<Profile | undefined> {
+  const id: string | undefined = yield tx.findProfileId(identifier.kind, identifier.value);
+  if (id === undefined) return undefined;
+  // Links are moved on merge, but follow tombstones defensively.
+  let p = (yield tx.getProfile(id)) as Profile | undefined;
+  for (let hops = 0; p?.mergedInto !== undefined && hops < MAX_HOPS; hops++) p = (yield tx.getProfile(p.mergedInto)) as Profile | undefined;
+  return p?.mergedInto === undefined ? p : undefined;
+}
+
+function duplicate(eventId: string, profileId: string): IngestResult {
+  return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
+}
+
+/**
+ * Applies one prepared event inside a transaction, as steps that run on the
+ * memory store's synchronous writer or on any async store (see
+ * `ingestEvent` for the rules it follows). Exported for stores and
+ * collectors that batch events their own way.
+ *
+ * @example
+ * ```ts
+ * import { applyEventSteps, createMemberkit, eventIdentifiers, parseEvent, runTransactionSteps } from '@memberkit/core';
+ * const mk = createMemberkit();
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const r = await runTransactionSteps(mk.context.store, (tx) => applyEventSteps(mk.context, tx, { event, identifiers: eventIdentifiers(event) }));
+ * r.status;
+ * //=> 'accepted'
+ * ```
+ */
+export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { event, identifiers }: PreparedEvent): TransactionSteps<IngestResult> {
+  const again: string | undefined = yield tx.findEventProfileId(event.id);
+  if (again !== undefined) return duplicate(event.id, again);
+  const now = ctx.clock.now();
+  const merges: string[] = [];
+  const conflicts: Identifier[] = [];
+  const unlinked: Identifier[] = [];
+  let target: Profile | undefined;
+
+  for (const identifier of identifiers) {
+    const owner = yield* liveOwner(tx, identifier);
+    if (!owner) {
+      unlinked.push(identifier);
+      continue;
+    }
+    if (target === undefined) {
+      if (identitiesCompatible(owner.identities, unlinked)) target = owner;
+      else conflicts.push(identifier);
+      continue;
+    }
+    if (owner.id === target.id) continue;
+    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked)) {
+      conflicts.push(identifier);
+      continue;
+    }
+    const survivor = pickSurvivor(target, owner);
+    const merged = survivor === target ? owner : target;
+    const result = yield* mergeProfileSteps(tx, survivor, merged, {
+      id: ctx.ids.next('merge'),
+      now,
+      reason: { ...identifier, eventId: event.id },
+    });
+    merges.push(result.record.id);
+    target = result.survivor;
+  }
+
+  const created = target === undefined;
+  // A profile is as old as the first thing we know of the person: imported
+  // history keeps its real first-seen date (and merges keep the older one).
+  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  if (unlinked.length > 0) {
+    const linked: ProfileIdentity[] = [];
+    for (const i of unlinked) {
+      if (!identitiesCompatible(profile.identities, [i])) {
+        conflicts.push(i);
+        continue;
+      }
+      yield tx.linkIdentifier(i.kind, i.value, profile.id);
+      linked.push({ kind: i.kind, value: i.value, linkedAt: now });
+    }
+    if (linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+  }
+  profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
+  // The parsed event is ours (validation built it): store it as is, with
+  // its profile, instead of keeping a second copy.
+  const stored = event as StoredEvent & { profileId: string };
+  stored.profileId = profile.id;
+  yield tx.appendEvent(stored);
+  // A new profile or a merge: every rule may have changed; else only those
+  // this event can affect.
+  const history: readonly StoredEvent[] = yield tx.listEvents(profile.id);
+  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges.length > 0 ? undefined : event);
+  if (created || ruled.profile !== target) yield tx.putProfile(ruled.profile);
+  return { status: 'accepted', eventId: event.id, profileId: profile.id, created, merges, conflicts, ...ruled.changes };
+}
