@@ -73,7 +73,8 @@ const mutatedEvent = fc.tuple(commonEvent, fc.array(mutation, { minLength: 1, ma
   for (const { at, key, value: v } of changes) {
     const props = copy.properties !== null && typeof copy.properties === 'object' ? (copy.properties as Record<string, unknown>) : copy;
     const products = props.products;
-    const target = at === 'envelope' ? copy : at === 'line' && Array.isArray(products) && products.length > 0 ? (products[0] as Record<string, unknown>) : props;
+    const first: unknown = Array.isArray(products) ? products[0] : undefined;
+    const target = at === 'envelope' ? copy : at === 'line' && first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : props;
     if (v === DELETE) delete target[key];
     else target[key] = v;
   }

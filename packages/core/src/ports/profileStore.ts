@@ -82,6 +82,12 @@ export interface ProfileStore extends ProfileStoreReader {
    * Ingest and batch evaluation use it when present.
    */
   transactionSync?<T>(fn: (tx: ProfileStoreSyncWriter) => T): Promise<T>;
+  /**
+   * Optional, with `transactionSync`: every live profile id, synchronously,
+   * for batch passes that read them in chunks inside sync transactions.
+   * Profiles added meanwhile may or may not be visited.
+   */
+  liveProfileIdsSync?(): Iterable<string>;
   /** Every live (not merged-away) profile id. */
   listProfileIds(): AsyncIterable<string>;
   /** Number of live profiles. */

@@ -1,6 +1,6 @@
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { Identifier } from '../identity/eventIdentifiers.ts';
-import { identitiesCompatible } from '../identity/identityPolicy.ts';
+import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
 import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
 import type { AnyStoreWriter, TransactionSteps } from '../ports/runTransactionSteps.ts';
 import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
@@ -48,6 +48,13 @@ function* liveOwner(tx: AnyStoreWriter, identifier: Identifier): TransactionStep
   let p = (yield tx.getProfile(id)) as Profile | undefined;
   for (let hops = 0; p?.mergedInto !== undefined && hops < MAX_HOPS; hops++) p = (yield tx.getProfile(p.mergedInto)) as Profile | undefined;
   return p?.mergedInto === undefined ? p : undefined;
+}
+
+// identitiesCompatible for a single identifier, without building an array.
+function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
+  if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
+  for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
+  return true;
 }
 
 function duplicate(eventId: string, profileId: string): IngestResult {
@@ -113,7 +120,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   if (unlinked.length > 0) {
     const linked: ProfileIdentity[] = [];
     for (const i of unlinked) {
-      if (!identitiesCompatible(profile.identities, [i])) {
+      if (!fits(profile.identities, i)) {
         conflicts.push(i);
         continue;
       }

@@ -6,22 +6,38 @@ import { compileRules, ruleNeedsEvaluation } from './compileRules.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
 
+// The pass's own copy of the profile: nobody else holds it until returned.
+type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: TagAssignment[]; segments: readonly string[]; updatedAt: number };
+
 // The subject of one pass: it reads the profile as tags change, and order
 // statistics (which tags cannot change) are computed at most once. A class,
 // not an object literal with closures: one allocation per pass.
 class PassSubject implements ConditionSubject {
   private memo: OrderStats | undefined;
+  /** At most one copy of the profile per pass, edited in place until returned. */
+  draft: Draft | undefined;
+  profile: Profile;
   constructor(
-    public profile: Profile,
+    private readonly original: Profile,
     readonly events: readonly StoredEvent[],
     readonly now: number,
-  ) {}
+  ) {
+    this.profile = original;
+  }
   stats(): OrderStats {
     return (this.memo ??= orderStats(this.events));
+  }
+  edit(): Draft {
+    if (this.draft === undefined) {
+      this.draft = { ...this.original, tags: [...this.original.tags], segments: this.original.segments, updatedAt: this.now };
+      this.profile = this.draft;
+    }
+    return this.draft;
   }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
 
 function ruleTagOf(tags: readonly TagAssignment[], id: string): TagAssignment | undefined {
   for (const t of tags) if (t.tag === id && t.origin === 'rule') return t;
@@ -87,13 +103,16 @@ export function applyRules(
   for (const rule of rules.tags) {
     if (!ruleNeedsEvaluation(rule, trigger)) continue;
     const holds = rule.test(subject);
-    const current = subject.profile;
-    const existing = ruleTagOf(current.tags, rule.id);
+    const existing = ruleTagOf(subject.profile.tags, rule.id);
     if (holds === (existing !== undefined)) continue;
-    if (holds) (tagsEntered ??= []).push(rule.id);
-    else (tagsLeft ??= []).push(rule.id);
-    const tags: readonly TagAssignment[] = holds ? [...current.tags, { tag: rule.id, origin: 'rule', at: now }] : current.tags.filter((t) => t !== existing);
-    subject.profile = { ...current, tags };
+    if (holds) {
+      (tagsEntered ??= []).push(rule.id);
+      subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
+    } else {
+      (tagsLeft ??= []).push(rule.id);
+      const tags = subject.edit().tags;
+      tags.splice(tags.indexOf(existing!), 1);
+    }
   }
   let segmentsEntered: string[] | undefined;
   let segmentsLeft: string[] | undefined;
@@ -111,9 +130,7 @@ export function applyRules(
       (segmentsLeft ??= []).push(segment.id);
     }
   }
-  let current = subject.profile;
-  if (segmentsEntered || segmentsLeft) current = { ...current, segments: [...inNow!] };
-  if (current === profile) return { profile, changes: NO_RULE_CHANGES };
-  current = { ...current, updatedAt: now };
-  return { profile: current, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
+  if (segmentsEntered || segmentsLeft) subject.edit().segments = [...inNow!];
+  if (subject.draft === undefined) return { profile, changes: NO_RULE_CHANGES };
+  return { profile: subject.draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }

@@ -134,16 +134,25 @@ export function compileCondition(condition: Condition): CompiledCondition {
   if (compiled) return compiled;
   if ('all' in condition) {
     const parts = condition.all.map(compileCondition);
-    compiled = (s) => parts.every((p) => p(s));
+    compiled = (s) => {
+      for (const p of parts) if (!p(s)) return false;
+      return true;
+    };
   } else if ('any' in condition) {
     const parts = condition.any.map(compileCondition);
-    compiled = (s) => parts.some((p) => p(s));
+    compiled = (s) => {
+      for (const p of parts) if (p(s)) return true;
+      return false;
+    };
   } else if ('not' in condition) {
     const inner = compileCondition(condition.not);
     compiled = (s) => !inner(s);
   } else if ('hasTag' in condition) {
     const tag = condition.hasTag;
-    compiled = (s) => s.profile.tags.some((t) => t.tag === tag);
+    compiled = (s) => {
+      for (const t of s.profile.tags) if (t.tag === tag) return true;
+      return false;
+    };
   } else if ('field' in condition) {
     const read = fieldReader(condition.field);
     const test = comparator(condition.op, condition.value);

@@ -27,6 +27,18 @@ export type EventMatch = (e: MemberkitEvent) => boolean;
 export function eventMatcher(type: string, where: Readonly<Record<string, Scalar | readonly Scalar[]>> | undefined): EventMatch {
   const filters = Object.entries(where ?? {}).map(([path, expected]) => [path.split('.'), expected] as const);
   if (filters.length === 0) return (e) => e.type === type;
+  const [only] = filters;
+  if (filters.length === 1 && only![0].length === 1 && !Array.isArray(only![1])) {
+    // The common `{ category: 'baby' }`: one plain key, one value.
+    const path = only![0];
+    const key = path[0]!;
+    const expected = only![1] as Scalar;
+    return (e) => {
+      if (e.type !== type) return false;
+      const v = (e.properties as Record<string, unknown>)[key];
+      return v === expected || (Array.isArray(v) && anyValueAt(v, path, expected, 1));
+    };
+  }
   return (e) => {
     if (e.type !== type) return false;
     for (const [path, expected] of filters) if (!anyValueAt(e.properties, path, expected)) return false;

@@ -12,7 +12,10 @@ function compile(c: Condition): EventMatch | null {
     const parts = ('all' in c ? c.all : c.any).map(ruleAffectedBy);
     if (parts.some((p) => p === null)) return null;
     const tests = parts as EventMatch[];
-    return (e) => tests.some((t) => t(e));
+    return (e) => {
+      for (const t of tests) if (t(e)) return true;
+      return false;
+    };
   }
   if ('not' in c) return ruleAffectedBy(c.not);
   if ('event' in c) {

@@ -30,6 +30,11 @@ function removeEvent(list: StoredEvent[], id: string): void {
   }
 }
 
+interface Slot {
+  profile: Profile | undefined;
+  readonly events: StoredEvent[];
+}
+
 // Undo log entries are four flat slots (operation, key, before, extra) in one
 // array: no closure per write on the ingest hot path.
 const PUT_PROFILE = 0;
@@ -55,7 +60,25 @@ const PUT_MERGE = 4;
  * ```
  */
 export function memoryStore(): ProfileStore {
-  const profiles = new Map<string, Profile>();
+  // One slot per profile id holds the profile and its events (oldest first):
+  // one map lookup serves getProfile, listEvents, putProfile and appendEvent,
+  // and the last slot used is remembered, since ingest asks about the same
+  // profile several times in a row.
+  const slots = new Map<string, Slot>();
+  let lastId: string | undefined;
+  let lastSlot: Slot | undefined;
+  const slot = (id: string): Slot => {
+    if (id === lastId) return lastSlot!;
+    let s = slots.get(id);
+    if (!s) {
+      s = { profile: undefined, events: [] };
+      slots.set(id, s);
+    }
+    lastId = id;
+    lastSlot = s;
+    return s;
+  };
+  const peek = (id: string): Slot | undefined => (id === lastId ? lastSlot : slots.get(id));
   // One map per identifier kind: no composite string keys to build and hash.
   const identities = new Map<IdentifierKind, Map<string, string>>();
   const kindMap = (kind: IdentifierKind): Map<string, string> => {
@@ -67,7 +90,6 @@ export function memoryStore(): ProfileStore {
     return m;
   };
   const events = new Map<string, StoredEvent>();
-  const eventsByProfile = new Map<string, StoredEvent[]>();
   const merges = new Map<string, MergeRecord>();
   const mergesBySurvivor = new Map<string, MergeRecord[]>();
   const noEvents: readonly StoredEvent[] = Object.freeze([]);
@@ -76,23 +98,11 @@ export function memoryStore(): ProfileStore {
   let queue: Promise<unknown> = Promise.resolve();
   let running = 0;
 
-  const eventList = (profileId: string): StoredEvent[] => {
-    let list = eventsByProfile.get(profileId);
-    if (!list) {
-      list = [];
-      eventsByProfile.set(profileId, list);
-    }
-    return list;
-  };
-  const setProfile = (profile: Profile, before: Profile | undefined): void => {
-    live += Number(profile.mergedInto === undefined) - Number(before !== undefined && before.mergedInto === undefined);
-    profiles.set(profile.id, profile);
-  };
-  const restoreProfile = (id: string, before: Profile | undefined): void => {
-    const now = profiles.get(id);
-    live -= Number(now !== undefined && now.mergedInto === undefined) - Number(before !== undefined && before.mergedInto === undefined);
-    if (before) profiles.set(id, before);
-    else profiles.delete(id);
+  const eventList = (profileId: string): StoredEvent[] => slot(profileId).events;
+  const setProfile = (s: Slot, profile: Profile | undefined): void => {
+    const before = s.profile;
+    live += Number(profile !== undefined && profile.mergedInto === undefined) - Number(before !== undefined && before.mergedInto === undefined);
+    s.profile = profile;
   };
 
   // One writer for all transactions: they are serialised, so the undo log of
@@ -105,7 +115,7 @@ export function memoryStore(): ProfileStore {
       const extra = undo[i + 3];
       switch (undo[i]) {
         case PUT_PROFILE:
-          restoreProfile(key, before as Profile | undefined);
+          setProfile(slot(key), before as Profile | undefined);
           break;
         case LINK:
           if (before === undefined) (extra as Map<string, string>).delete(key);
@@ -140,16 +150,16 @@ export function memoryStore(): ProfileStore {
   };
 
   const sync: ProfileStoreSyncWriter = {
-    getProfile: (id) => profiles.get(id),
+    getProfile: (id) => peek(id)?.profile,
     findProfileId: (kind, value) => identities.get(kind)?.get(value),
     findEventProfileId: (eventId) => events.get(eventId)?.profileId,
-    listEvents: (profileId) => eventsByProfile.get(profileId) ?? noEvents,
+    listEvents: (profileId) => peek(profileId)?.events ?? noEvents,
     getMerge: (id) => merges.get(id),
     listMerges: (profileId) => mergesBySurvivor.get(profileId) ?? noMerges,
     putProfile(profile) {
-      const before = profiles.get(profile.id);
-      setProfile(profile, before);
-      undo.push(PUT_PROFILE, profile.id, before, undefined);
+      const s = slot(profile.id);
+      undo.push(PUT_PROFILE, profile.id, s.profile, undefined);
+      setProfile(s, profile);
     },
     linkIdentifier(kind, value, profileId) {
       const m = kindMap(kind);
@@ -275,7 +285,10 @@ export function memoryStore(): ProfileStore {
       return result;
     },
     async *listProfileIds() {
-      for (const [id, p] of profiles) if (p.mergedInto === undefined) yield id;
+      for (const [id, s] of slots) if (s.profile !== undefined && s.profile.mergedInto === undefined) yield id;
+    },
+    *liveProfileIdsSync() {
+      for (const [id, s] of slots) if (s.profile !== undefined && s.profile.mergedInto === undefined) yield id;
     },
     countProfiles: async () => live,
   };
