@@ -229,5 +229,5 @@ export { mergeProfileSteps, type MergeContext } from './identity/mergeProfiles.t
 export { applyEventSteps, type PreparedEvent } from './profile/applyEventSteps.ts';
 export { fastParseEvent } from './events/fastParseEvent.ts';
 export { eventMatcher, type EventMatch } from './segments/eventMatcher.ts';
-export { ruleAffectedBy, ruleAffectedByEvent } from './segments/ruleAffectedBy.ts';
+export { ruleAffectedBy, ruleAffectedByEvent, ruleAffectedTypes } from './segments/ruleAffectedBy.ts';
 export { compileRules, ruleNeedsEvaluation, type CompiledRule, type CompiledRules } from './segments/compileRules.ts';

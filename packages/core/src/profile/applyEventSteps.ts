@@ -41,15 +41,6 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   return { ...profile, traits: next, updatedAt: now };
 }
 
-function* liveOwner(tx: AnyStoreWriter, identifier: Identifier): TransactionSteps<Profile | undefined> {
-  const id: string | undefined = yield tx.findProfileId(identifier.kind, identifier.value);
-  if (id === undefined) return undefined;
-  // Links are moved on merge, but follow tombstones defensively.
-  let p = (yield tx.getProfile(id)) as Profile | undefined;
-  for (let hops = 0; p?.mergedInto !== undefined && hops < MAX_HOPS; hops++) p = (yield tx.getProfile(p.mergedInto)) as Profile | undefined;
-  return p?.mergedInto === undefined ? p : undefined;
-}
-
 // identitiesCompatible for a single identifier, without building an array.
 function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
@@ -87,7 +78,12 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   let target: Profile | undefined;
 
   for (const identifier of identifiers) {
-    const owner = yield* liveOwner(tx, identifier);
+    // The live profile the identifier is linked to (inlined: no generator
+    // per identifier). Links move on merge; tombstones are followed anyway.
+    const ownerId: string | undefined = yield tx.findProfileId(identifier.kind, identifier.value);
+    let owner = ownerId === undefined ? undefined : ((yield tx.getProfile(ownerId)) as Profile | undefined);
+    for (let hops = 0; owner?.mergedInto !== undefined && hops < MAX_HOPS; hops++) owner = (yield tx.getProfile(owner.mergedInto)) as Profile | undefined;
+    if (owner?.mergedInto !== undefined) owner = undefined;
     if (!owner) {
       unlinked.push(identifier);
       continue;
@@ -140,5 +136,17 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   const history: readonly StoredEvent[] = yield tx.listEvents(profile.id);
   const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges.length > 0 ? undefined : event);
   if (created || ruled.profile !== target) yield tx.putProfile(ruled.profile);
-  return { status: 'accepted', eventId: event.id, profileId: profile.id, created, merges, conflicts, ...ruled.changes };
+  const { changes } = ruled;
+  return {
+    status: 'accepted',
+    eventId: event.id,
+    profileId: profile.id,
+    created,
+    merges,
+    conflicts,
+    tagsEntered: changes.tagsEntered,
+    tagsLeft: changes.tagsLeft,
+    segmentsEntered: changes.segmentsEntered,
+    segmentsLeft: changes.segmentsLeft,
+  };
 }

@@ -100,18 +100,20 @@ export type BatchItemResult = IngestResult | { readonly status: 'rejected'; read
  */
 export async function ingestBatch(ctx: MemberkitContext, inputs: readonly unknown[]): Promise<BatchItemResult[]> {
   const results: BatchItemResult[] = new Array(inputs.length);
-  const ready: Array<[number, PreparedEvent]> = [];
-  inputs.forEach((input, index) => {
+  const ready: PreparedEvent[] = [];
+  const at: number[] = [];
+  for (let index = 0; index < inputs.length; index++) {
     try {
-      ready.push([index, prepareEvent(ctx, input)]);
+      ready.push(prepareEvent(ctx, inputs[index]));
+      at.push(index);
     } catch (error) {
       if (!(error instanceof MemberkitError)) throw error;
       results[index] = { status: 'rejected', index, error };
     }
-  });
+  }
   if (ready.length > 0) {
     await runTransactionSteps(ctx.store, function* (tx): TransactionSteps<void> {
-      for (const [index, prepared] of ready) results[index] = yield* applyEventSteps(ctx, tx, prepared);
+      for (let i = 0; i < ready.length; i++) results[at[i]!] = yield* applyEventSteps(ctx, tx, ready[i]!);
     });
   }
   return results;

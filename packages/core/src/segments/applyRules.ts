@@ -96,7 +96,9 @@ export function applyRules(
   segments: readonly Segment[],
   trigger?: EventType | MemberkitEvent,
 ): { profile: Profile; changes: RuleChanges } {
-  const rules = compileRules(ruleTags, segments);
+  const all = compileRules(ruleTags, segments);
+  // For an ingested event, only the rules its type may affect are candidates.
+  const rules = trigger !== undefined && typeof trigger !== 'string' ? all.forType(trigger.type) : all;
   let tagsEntered: string[] | undefined;
   let tagsLeft: string[] | undefined;
   const subject = new PassSubject(profile, events, now);

@@ -2,7 +2,7 @@ import type { EventType } from '../events/eventTypes.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { compileCondition, type CompiledCondition } from './compileCondition.ts';
 import type { EventMatch } from './eventMatcher.ts';
-import { ruleAffectedBy } from './ruleAffectedBy.ts';
+import { ruleAffectedBy, ruleAffectedTypes } from './ruleAffectedBy.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
 import { ruleTriggers } from './ruleTriggers.ts';
 
@@ -20,6 +20,8 @@ export interface CompiledRule {
   readonly id: string;
   readonly test: CompiledCondition;
   readonly affectedBy: EventMatch | null;
+  /** Event types `affectedBy` can accept; `null`: any. */
+  readonly affectedTypes: ReadonlySet<EventType> | null;
   readonly triggers: ReadonlySet<EventType> | null;
 }
 
@@ -37,11 +39,39 @@ export interface CompiledRule {
 export interface CompiledRules {
   readonly tags: readonly CompiledRule[];
   readonly segments: readonly CompiledRule[];
+  /** The rules (in order) an event of this type may affect. */
+  forType(type: EventType): { readonly tags: readonly CompiledRule[]; readonly segments: readonly CompiledRule[] };
 }
 
 const cache = new WeakMap<readonly RuleTag[], WeakMap<readonly Segment[], CompiledRules>>();
 
-const compileOne = (r: RuleTag | Segment): CompiledRule => ({ id: r.id, test: compileCondition(r.rule), affectedBy: ruleAffectedBy(r.rule), triggers: ruleTriggers(r.rule) });
+const compileOne = (r: RuleTag | Segment): CompiledRule => ({
+  id: r.id,
+  test: compileCondition(r.rule),
+  affectedBy: ruleAffectedBy(r.rule),
+  affectedTypes: ruleAffectedTypes(r.rule),
+  triggers: ruleTriggers(r.rule),
+});
+
+const mayAffect = (type: EventType) => (r: CompiledRule) => r.affectedTypes === null || r.affectedTypes.has(type);
+
+function build(ruleTags: readonly RuleTag[], segments: readonly Segment[]): CompiledRules {
+  const tags = ruleTags.map(compileOne);
+  const segs = segments.map(compileOne);
+  const byType = new Map<EventType, { tags: CompiledRule[]; segments: CompiledRule[] }>();
+  return {
+    tags,
+    segments: segs,
+    forType(type) {
+      let found = byType.get(type);
+      if (!found) {
+        found = { tags: tags.filter(mayAffect(type)), segments: segs.filter(mayAffect(type)) };
+        byType.set(type, found);
+      }
+      return found;
+    },
+  };
+}
 
 /**
  * Compiles rule tags and segments (cached per pair of arrays, so the engine's
@@ -62,7 +92,7 @@ export function compileRules(ruleTags: readonly RuleTag[], segments: readonly Se
   }
   let compiled = bySegments.get(segments);
   if (!compiled) {
-    compiled = { tags: ruleTags.map(compileOne), segments: segments.map(compileOne) };
+    compiled = build(ruleTags, segments);
     bySegments.set(segments, compiled);
   }
   return compiled;

@@ -1,3 +1,4 @@
+import type { EventType } from '../events/eventTypes.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { Condition } from './condition.ts';
 import { eventMatcher, type EventMatch } from './eventMatcher.ts';
@@ -74,4 +75,44 @@ export function ruleAffectedBy(condition: Condition): EventMatch | null {
 export function ruleAffectedByEvent(condition: Condition, event: MemberkitEvent): boolean {
   const test = ruleAffectedBy(condition);
   return test === null || test(event);
+}
+
+const typesCache = new WeakMap<Condition, ReadonlySet<EventType> | null>();
+const ORDER_TYPES: ReadonlySet<EventType> = new Set<EventType>(['order_completed', 'order_refunded']);
+
+function collectTypes(c: Condition): ReadonlySet<EventType> | null {
+  if ('all' in c || 'any' in c) {
+    const into = new Set<EventType>();
+    for (const part of 'all' in c ? c.all : c.any) {
+      const types = ruleAffectedTypes(part);
+      if (types === null) return null;
+      for (const t of types) into.add(t);
+    }
+    return into;
+  }
+  if ('not' in c) return ruleAffectedTypes(c.not);
+  if ('event' in c) return new Set<EventType>(c.notFollowedBy ? [c.event, c.notFollowedBy.event] : [c.event]);
+  if ('field' in c && c.field.startsWith('stats.')) return ORDER_TYPES;
+  return null;
+}
+
+/**
+ * The event types {@link ruleAffectedBy} can answer yes for (`null`: any
+ * type), so that ingest picks the candidate rules for an event's type once
+ * and tests only those.
+ *
+ * @example
+ * ```ts
+ * import { ruleAffectedTypes } from '@memberkit/core';
+ * [...ruleAffectedTypes({ field: 'stats.orderCount', op: 'gte', value: 2 })!];
+ * //=> ['order_completed', 'order_refunded']
+ * ```
+ */
+export function ruleAffectedTypes(condition: Condition): ReadonlySet<EventType> | null {
+  let found = typesCache.get(condition);
+  if (found === undefined) {
+    found = collectTypes(condition);
+    typesCache.set(condition, found);
+  }
+  return found;
 }

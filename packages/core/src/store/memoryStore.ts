@@ -78,7 +78,15 @@ export function memoryStore(): ProfileStore {
     lastSlot = s;
     return s;
   };
-  const peek = (id: string): Slot | undefined => (id === lastId ? lastSlot : slots.get(id));
+  const peek = (id: string): Slot | undefined => {
+    if (id === lastId) return lastSlot;
+    const s = slots.get(id);
+    if (s) {
+      lastId = id;
+      lastSlot = s;
+    }
+    return s;
+  };
   // One map per identifier kind: no composite string keys to build and hash.
   const identities = new Map<IdentifierKind, Map<string, string>>();
   const kindMap = (kind: IdentifierKind): Map<string, string> => {
@@ -107,7 +115,7 @@ export function memoryStore(): ProfileStore {
 
   // One writer for all transactions: they are serialised, so the undo log of
   // the running one is simply reset.
-  let undo: unknown[] = [];
+  const undo: unknown[] = [];
   const rollback = (): void => {
     for (let i = undo.length - 4; i >= 0; i -= 4) {
       const key = undo[i + 1] as string;
@@ -223,14 +231,14 @@ export function memoryStore(): ProfileStore {
   };
 
   const runSync = <T>(fn: (tx: ProfileStoreSyncWriter) => T): T => {
-    undo = [];
+    undo.length = 0;
     try {
       return fn(sync);
     } catch (error) {
       rollback();
       throw error;
     } finally {
-      undo = [];
+      undo.length = 0;
     }
   };
 
@@ -243,14 +251,14 @@ export function memoryStore(): ProfileStore {
     listMerges: writer.listMerges,
     transaction<T>(fn: (tx: ProfileStoreWriter) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        undo = [];
+        undo.length = 0;
         try {
           return await fn(writer);
         } catch (error) {
           rollback();
           throw error;
         } finally {
-          undo = [];
+          undo.length = 0;
           running--;
         }
       };
