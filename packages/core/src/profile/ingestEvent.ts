@@ -62,8 +62,14 @@ function prepareEvent(ctx: MemberkitContext, input: unknown): PreparedEvent {
  * //=> 'accepted'
  * ```
  */
-export async function ingestEvent(ctx: MemberkitContext, input: unknown): Promise<IngestResult> {
-  const prepared = prepareEvent(ctx, input);
+export function ingestEvent(ctx: MemberkitContext, input: unknown): Promise<IngestResult> {
+  // Not `async`: one promise per call, not two. Bad input still rejects.
+  let prepared: PreparedEvent;
+  try {
+    prepared = prepareEvent(ctx, input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return runTransactionSteps(ctx.store, (tx) => applyEventSteps(ctx, tx, prepared));
 }
 
