@@ -224,7 +224,7 @@ export { growthTree, type GrowthTree } from './tiers/growthTree.ts';
 export { resolveBenefits, type ResolvedBenefits } from './benefits/resolveBenefits.ts';
 // ingest speed: synchronous transactions for in-process stores, bodies written once as steps
 export type { ProfileStoreSyncWriter } from './ports/profileStore.ts';
-export { runTransactionSteps, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
+export { runTransactionSteps, runTransactionStepsEach, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
 export { mergeProfileSteps, type MergeContext } from './identity/mergeProfiles.ts';
 export { applyEventSteps, type PreparedEvent } from './profile/applyEventSteps.ts';
 export { fastParseEvent } from './events/fastParseEvent.ts';

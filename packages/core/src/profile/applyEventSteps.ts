@@ -24,6 +24,9 @@ export interface PreparedEvent {
   readonly identifiers: readonly Identifier[];
 }
 
+// Shared by every result without merges or conflicts: never written to.
+const NONE: readonly [] = Object.freeze([]) as readonly [];
+
 // Merges re-link identifiers, so chains are short; the bound only guards
 // against a corrupted store pointing profiles at each other.
 const MAX_HOPS = 16;
@@ -72,9 +75,11 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   const again: string | undefined = yield tx.findEventProfileId(event.id);
   if (again !== undefined) return duplicate(event.id, again);
   const now = ctx.clock.now();
-  const merges: string[] = [];
-  const conflicts: Identifier[] = [];
-  const unlinked: Identifier[] = [];
+  // Most events merge nothing and conflict with nobody: share empty arrays
+  // until something is added.
+  let merges: string[] | undefined;
+  let conflicts: Identifier[] | undefined;
+  let unlinked: Identifier[] | undefined;
   let target: Profile | undefined;
 
   for (const identifier of identifiers) {
@@ -85,17 +90,17 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
     for (let hops = 0; owner?.mergedInto !== undefined && hops < MAX_HOPS; hops++) owner = (yield tx.getProfile(owner.mergedInto)) as Profile | undefined;
     if (owner?.mergedInto !== undefined) owner = undefined;
     if (!owner) {
-      unlinked.push(identifier);
+      (unlinked ??= []).push(identifier);
       continue;
     }
     if (target === undefined) {
-      if (identitiesCompatible(owner.identities, unlinked)) target = owner;
-      else conflicts.push(identifier);
+      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
+      else (conflicts ??= []).push(identifier);
       continue;
     }
     if (owner.id === target.id) continue;
-    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked)) {
-      conflicts.push(identifier);
+    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
+      (conflicts ??= []).push(identifier);
       continue;
     }
     const survivor = pickSurvivor(target, owner);
@@ -105,7 +110,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       now,
       reason: { ...identifier, eventId: event.id },
     });
-    merges.push(result.record.id);
+    (merges ??= []).push(result.record.id);
     target = result.survivor;
   }
 
@@ -113,11 +118,11 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // A profile is as old as the first thing we know of the person: imported
   // history keeps its real first-seen date (and merges keep the older one).
   let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
-  if (unlinked.length > 0) {
+  if (unlinked !== undefined) {
     const linked: ProfileIdentity[] = [];
     for (const i of unlinked) {
       if (!fits(profile.identities, i)) {
-        conflicts.push(i);
+        (conflicts ??= []).push(i);
         continue;
       }
       yield tx.linkIdentifier(i.kind, i.value, profile.id);
@@ -134,7 +139,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // A new profile or a merge: every rule may have changed; else only those
   // this event can affect.
   const history: readonly StoredEvent[] = yield tx.listEvents(profile.id);
-  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges.length > 0 ? undefined : event);
+  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event);
   if (created || ruled.profile !== target) yield tx.putProfile(ruled.profile);
   const { changes } = ruled;
   return {
@@ -142,8 +147,8 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
     eventId: event.id,
     profileId: profile.id,
     created,
-    merges,
-    conflicts,
+    merges: merges ?? NONE,
+    conflicts: conflicts ?? NONE,
     tagsEntered: changes.tagsEntered,
     tagsLeft: changes.tagsLeft,
     segmentsEntered: changes.segmentsEntered,

@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { parseEvent } from '../events/memberkitEvent.ts';
 import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.ts';
-import { runTransactionSteps, type TransactionSteps } from '../ports/runTransactionSteps.ts';
+import { runTransactionSteps, runTransactionStepsEach } from '../ports/runTransactionSteps.ts';
 import type { RuleChanges } from '../segments/applyRules.ts';
 import { applyEventSteps, type PreparedEvent } from './applyEventSteps.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
@@ -118,9 +118,8 @@ export async function ingestBatch(ctx: MemberkitContext, inputs: readonly unknow
     }
   }
   if (ready.length > 0) {
-    await runTransactionSteps(ctx.store, function* (tx): TransactionSteps<void> {
-      for (let i = 0; i < ready.length; i++) results[at[i]!] = yield* applyEventSteps(ctx, tx, ready[i]!);
-    });
+    const applied = await runTransactionStepsEach(ctx.store, ready, (tx, prepared) => applyEventSteps(ctx, tx, prepared));
+    for (let i = 0; i < applied.length; i++) results[at[i]!] = applied[i]!;
   }
   return results;
 }

@@ -105,6 +105,8 @@ export function memoryStore(): ProfileStore {
   let live = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let running = 0;
+  // An event id known to be absent: only appendEvent adds ids, and it clears this.
+  let lastMiss: string | undefined;
 
   const eventList = (profileId: string): StoredEvent[] => slot(profileId).events;
   const setProfile = (s: Slot, profile: Profile | undefined): void => {
@@ -117,6 +119,7 @@ export function memoryStore(): ProfileStore {
   // the running one is simply reset.
   const undo: unknown[] = [];
   const rollback = (): void => {
+    lastMiss = undefined;
     for (let i = undo.length - 4; i >= 0; i -= 4) {
       const key = undo[i + 1] as string;
       const before = undo[i + 2];
@@ -160,7 +163,12 @@ export function memoryStore(): ProfileStore {
   const sync: ProfileStoreSyncWriter = {
     getProfile: (id) => peek(id)?.profile,
     findProfileId: (kind, value) => identities.get(kind)?.get(value),
-    findEventProfileId: (eventId) => events.get(eventId)?.profileId,
+    findEventProfileId(eventId) {
+      const e = events.get(eventId);
+      // Ingest asks, then appends: remember the miss to skip a second lookup.
+      if (e === undefined) lastMiss = eventId;
+      return e?.profileId;
+    },
     listEvents: (profileId) => peek(profileId)?.events ?? noEvents,
     getMerge: (id) => merges.get(id),
     listMerges: (profileId) => mergesBySurvivor.get(profileId) ?? noMerges,
@@ -183,7 +191,8 @@ export function memoryStore(): ProfileStore {
       undo.push(LINK, value, before, m);
     },
     appendEvent(event) {
-      if (events.has(event.id)) return false;
+      if (event.id !== lastMiss && events.has(event.id)) return false;
+      lastMiss = undefined;
       events.set(event.id, event);
       insertByTime(eventList(event.profileId), event);
       undo.push(APPEND, event.id, undefined, event.profileId);
