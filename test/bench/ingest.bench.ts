@@ -7,6 +7,9 @@ const T0 = Date.parse('2026-03-01T00:00:00Z');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const EVENTS = Number(args.get('events') ?? 100_000);
 const PROFILES = Number(args.get('profiles') ?? 1_000_000);
+// Each ingest mode runs this many times on a fresh engine (the machine is
+// shared): the table shows the median run and the best.
+const RUNS = Number(args.get('runs') ?? 3);
 
 const categories = ['baby', 'toys', 'beauty', 'food', 'shoes'];
 const ruleTags: RuleTag[] = [];
@@ -117,16 +120,23 @@ async function benchBatch() {
   return { s, cpu, evaluated: result.evaluated, events: eventNo, entered, tagged, rssBeforeMb: mb(rssBefore), rssMb: mb(process.memoryUsage().rss), peakMb: mb(process.resourceUsage().maxRSS * 1024) };
 }
 
-const single = await benchIngest(1);
-const batched = await benchIngest(100);
-console.log(`\n## Ingest (${EVENTS.toLocaleString('en')} events per row, 20 rule tags, 2 segments, memory store)\n`);
-console.log('| what | events | wall | CPU | rate (wall) | profiles | merges |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const [what, r] of [['ingest(), one event per call', single], ['ingestBatch(), 100 per call', batched]] as const) {
-  console.log(`| ${what} | ${EVENTS.toLocaleString('en')} | ${r.wall.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${Math.round(EVENTS / r.wall).toLocaleString('en')} events/s | ${r.profiles.toLocaleString('en')} | ${r.merges.toLocaleString('en')} |`);
+async function runs(batchSize: number): Promise<{ median: IngestRun; best: IngestRun }> {
+  const all: IngestRun[] = [];
+  for (let i = 0; i < RUNS; i++) all.push(await benchIngest(batchSize));
+  all.sort((a, b) => a.wall - b.wall);
+  return { median: all[Math.floor((all.length - 1) / 2)]!, best: all[0]! };
+}
+const single = await runs(1);
+const batched = await runs(100);
+console.log(`\n## Ingest (${EVENTS.toLocaleString('en')} events per run, 20 rule tags, 2 segments, memory store; median of ${RUNS} runs)\n`);
+console.log('| what | events | wall | CPU | rate (wall) | best run | profiles | merges |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const rate = (r: IngestRun): string => `${Math.round(EVENTS / r.wall).toLocaleString('en')} events/s`;
+for (const [what, { median: r, best }] of [['ingest(), one event per call', single], ['ingestBatch(), 100 per call', batched]] as const) {
+  console.log(`| ${what} | ${EVENTS.toLocaleString('en')} | ${r.wall.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${rate(r)} | ${rate(best)} | ${r.profiles.toLocaleString('en')} | ${r.merges.toLocaleString('en')} |`);
 }
 const met = (r: IngestRun): string => (EVENTS / r.wall >= 100_000 ? 'met' : 'NOT met');
-console.log(`\nTarget ≥ 100,000 events/s: one per call ${met(single)}, batched ${met(batched)}.`);
+console.log(`\nTarget ≥ 100,000 events/s (median): one per call ${met(single.median)}, batched ${met(batched.median)}.`);
 
 const batch = await benchBatch();
 console.log(`\n## Batch evaluation (${batch.evaluated.toLocaleString('en')} profiles, ${batch.events.toLocaleString('en')} events, 20 rule tags + 2 segments)\n`);

@@ -305,7 +305,13 @@ export function memoryStore(): ProfileStore {
       for (const [id, s] of slots) if (s.profile !== undefined && s.profile.mergedInto === undefined) yield id;
     },
     *liveProfileIdsSync() {
-      for (const [id, s] of slots) if (s.profile !== undefined && s.profile.mergedInto === undefined) yield id;
+      for (const [id, s] of slots) {
+        if (s.profile === undefined || s.profile.mergedInto !== undefined) continue;
+        // The caller reads this profile next: its slot is the remembered one.
+        lastId = id;
+        lastSlot = s;
+        yield id;
+      }
     },
     countProfiles: async () => live,
   };
