@@ -223,9 +223,10 @@ export { applyTierOverride, type TierOverrideInput } from './tiers/applyTierOver
 export { growthTree, type GrowthTree } from './tiers/growthTree.ts';
 export { resolveBenefits, type ResolvedBenefits } from './benefits/resolveBenefits.ts';
 
-// loyalty engine speed (ledgerspeed): sync store access, hand-checked fast input paths
+// loyalty engine speed and gifts (ledgerspeed): sync store access, hand-checked fast input paths, birthday gift coupons
 export type { SyncLoyaltyStore } from './ports/loyaltyStore.ts';
 export { blankMemberRecord } from './ports/blankMemberRecord.ts';
 export { inputChecks } from './program/inputChecks.ts';
 export { fastLoyaltyInput, type LoyaltyInputKind } from './program/fastLoyaltyInput.ts';
 export { fastOrderEvent } from './program/fastOrderEvent.ts';
+export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefits/issueBirthdayGift.ts';

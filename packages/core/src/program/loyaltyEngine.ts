@@ -8,6 +8,8 @@ import type { CommitOutcome, LoyaltyStore, MemberChange, MemberLoyaltyRecord, Sy
 import { blankMemberRecord } from '../ports/blankMemberRecord.ts';
 import { memoryLoyaltyStore } from '../ports/memoryLoyaltyStore.ts';
 import { resolveBenefits, type ResolvedBenefits } from '../benefits/resolveBenefits.ts';
+import { issueBirthdayGift, type BirthdayGift } from '../benefits/issueBirthdayGift.ts';
+import type { CouponWallet } from '../coupons/couponWallet.ts';
 import { applyAction, type ActionInput, type ActionResult } from '../points/applyAction.ts';
 import { applyAdjustment, type AdjustInput, type AdjustmentResult } from '../points/applyAdjustment.ts';
 import { applyOrder, assertTrustedOrderEvent, type OrderPointsResult } from '../points/applyOrder.ts';
@@ -28,6 +30,7 @@ import { fastLoyaltyInput } from './fastLoyaltyInput.ts';
 import { fastOrderEvent } from './fastOrderEvent.ts';
 import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
+import { programCalendar } from './programCalendar.ts';
 
 /**
  * Every command result carries the member's standing after it.
@@ -56,6 +59,8 @@ export interface LoyaltyEngineOptions {
   readonly clock?: Clock;
   /** Recomputations after a version conflict before giving up with `conflict` (default 20). */
   readonly maxRetries?: number;
+  /** The coupon wallet that issues the tier's birthday gift coupon when a `birthday` action is recorded (see `issueBirthdayGift`). */
+  readonly coupons?: CouponWallet;
 }
 
 /**
@@ -78,7 +83,8 @@ export interface LoyaltyEngine {
   recordRefund(event: unknown, options?: { idempotencyKey?: string }): Promise<LoyaltyResult<RefundPointsResult>>;
   redeemPoints(input: RedeemInput): Promise<LoyaltyResult<RedemptionResult>>;
   adjustPoints(input: AdjustInput): Promise<LoyaltyResult<AdjustmentResult>>;
-  recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult>>;
+  /** With a `coupons` wallet, a `birthday` action also issues the tier's gift coupon (`gifts`), once per member per year. */
+  recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult> & { readonly gifts?: readonly BirthdayGift[] }>;
   /** `expiresAt` may be epoch ms, an ISO string or a Date. */
   overrideTier(input: Omit<TierOverrideInput, 'expiresAt'> & { readonly expiresAt: number | string | Date }): Promise<LoyaltyResult<{ tier: TierState }>>;
   /** Writes due activations, expiries and tier period ends for one member. */
@@ -118,6 +124,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   const store = options.store ?? memoryLoyaltyStore();
   const clock = options.clock ?? systemClock;
   const maxRetries = options.maxRetries ?? 20;
+  const wallet = options.coupons;
 
   /** One attempt on one version: settle, apply, settle, evaluate the tier; the result and the change to commit (none if nothing changed). */
   function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): { result: LoyaltyResult<T>; change: MemberChange | undefined } {
@@ -231,7 +238,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     },
     recordAction: async (input) => {
       const i = fastLoyaltyInput('action', input) ?? parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
-      return run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      const done = run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      if (wallet === undefined || i.action !== 'birthday') return done;
+      const result = await done;
+      // Also on a replay: the wallet's key makes a second issue return the first coupon, and retries one that failed.
+      if (result.couponTemplateIds.length === 0) return result;
+      const year = programCalendar(program.timeZoneOffsetMinutes).year(result.at);
+      return { ...result, gifts: await issueBirthdayGift(wallet, { memberId: result.memberId, year, couponTemplateIds: result.couponTemplateIds }) };
     },
     overrideTier: async (input) => {
       const i = fastLoyaltyInput('override', input) ?? parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
