@@ -48,18 +48,42 @@ function text(s: string): void {
   for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
 }
 
-/** A string as JSON writes it: plain strings directly, anything needing an escape through JSON.stringify. */
+/**
+ * A string as JSON writes it, in one pass: plain characters are hashed as
+ * they are read; from the first one JSON would escape (a quote, a backslash,
+ * a control character, a surrogate that may be lone), the rest goes through
+ * JSON.stringify. Escaping is per character (a surrogate pair stays
+ * together, since the cut is at its first half), so the text is the same.
+ */
 function quoted(s: string): void {
+  mix(0x22);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
-      text(JSON.stringify(s));
+      // JSON.stringify of the rest, without its opening quote (already hashed).
+      const rest = JSON.stringify(s.slice(i));
+      for (let j = 1; j < rest.length; j++) mix(rest.charCodeAt(j));
       return;
     }
+    mix(c);
   }
   mix(0x22);
-  text(s);
-  mix(0x22);
+}
+
+const digits = new Uint8Array(16);
+
+/** A number as JSON writes it; small non-negative integers (ids, points, minor units, epoch ms) without building a string. */
+function numberText(n: number): void {
+  if (!(Number.isInteger(n) && n >= 0 && n < 1e15)) {
+    text(Number.isFinite(n) ? String(n) : 'null');
+    return;
+  }
+  let k = 0;
+  do {
+    digits[k++] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  while (k > 0) mix(digits[--k] as number);
 }
 
 function walk(value: unknown): void {
@@ -68,7 +92,7 @@ function walk(value: unknown): void {
       quoted(value);
       return;
     case 'number':
-      text(Number.isFinite(value) ? String(value) : 'null');
+      numberText(value);
       return;
     case 'boolean':
       text(value ? 'true' : 'false');
