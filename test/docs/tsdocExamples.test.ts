@@ -1,31 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignNumbers, repoRoot, runCheckedExample } from './checkedExamples.ts';
+import { tsdocExamples } from './tsdocExamples.ts';
 
 // Every TSDoc `@example` in @memberkit/core runs, and each `//=>` line in it
 // holds: the examples are documentation a reader copies, so they are tested.
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name);
-    if (d.isDirectory()) return d.name === 'fixtures' ? [] : sourceFiles(path);
-    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-const files = sourceFiles(join(repoRoot, 'packages/core/src'));
-const examples = files.flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/@example\n\s*\* ```ts\n([\s\S]*?)\n\s*\* ```/g)].map((m, i) => ({
-    name: `${relative(join(repoRoot, 'packages/core/src'), file)}#${i + 1}`,
-    code: (m[1] ?? '').replace(/^\s*\* ?/gm, ''),
-  })),
-);
+const examples = tsdocExamples('core');
 
 describe('@memberkit/core TSDoc examples', () => {
-  it('finds them', () => expect(examples.length).toBeGreaterThan(200));
-  for (const ex of examples.filter((e) => e.code.includes("from '@memberkit/core'") && e.code.includes('//=>'))) {
+  it('finds them', () => expect(examples.length).toBeGreaterThan(300));
+  // `declare const x: T` sketches show types only; tsdocTypecheck compiles them
+  for (const ex of examples.filter((e) => !/^declare /m.test(e.code))) {
     it(ex.name, async () => {
-      const { checks, expected } = await runCheckedExample(ex.code, ex.name);
+      const { checks, expected } = await runCheckedExample(ex.code, ex.name.replace(/[/#]/g, '-'));
       expect(checks).toHaveLength(expected);
       for (const c of checks) expect(alignNumbers(c.actual, c.expected), c.expression).toEqual(c.expected);
     });
