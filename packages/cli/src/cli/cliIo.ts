@@ -10,6 +10,7 @@ export interface CliStream {
  *
  * @example
  * ```ts
+ * import type { CliIo } from '@memberkit/cli';
  * const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
  * ```
  */

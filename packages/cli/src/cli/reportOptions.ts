@@ -10,6 +10,7 @@ const ratio = z.coerce.number().min(0).max(1);
  *
  * @example
  * ```ts
+ * import { reportOptionsSchema } from './reportOptions.ts';
  * reportOptionsSchema.parse({ file: 'orders.csv', margin: '0.3' }).margin;
  * //=> 0.3
  * ```

@@ -21,6 +21,7 @@ function usageError(message: string): MemberkitError {
  *
  * @example
  * ```ts
+ * import { runCli } from '@memberkit/cli';
  * process.exitCode = await runCli(['report', 'orders.csv', '--out', 'report.html'], { stdout: process.stdout, stderr: process.stderr });
  * ```
  */

@@ -14,6 +14,7 @@ export type BadRowKind =
  *
  * @example
  * ```ts
+ * import type { BadRow } from '@memberkit/cli';
  * const bad: BadRow = { line: 42, kind: 'invalid_date', column: 'order_date', value: '2026-02-30', message: 'not a calendar date' };
  * ```
  */

@@ -42,6 +42,7 @@ function normalise(name: string): string {
  *
  * @example
  * ```ts
+ * import { resolveColumns } from '@memberkit/cli';
  * resolveColumns(['Order ID', 'Member ID', 'Paid At', 'Total'], {}).amount;
  * //=> 3
  * ```

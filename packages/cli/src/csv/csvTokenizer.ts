@@ -18,6 +18,7 @@ const CR = 13;
  *
  * @example
  * ```ts
+ * import { CsvTokenizer } from './csvTokenizer.ts';
  * const rows: [string[], number][] = [];
  * const t = new CsvTokenizer(',', (f, line) => rows.push([f, line]), () => {});
  * t.feed('a,b\n"x\ny",2\n');

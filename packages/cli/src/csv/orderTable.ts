@@ -9,7 +9,8 @@ import type { ResolvedColumns } from './columnMapping.ts';
  *
  * @example
  * ```ts
- * const table = await readOrdersCsv('orders.csv', { currency: 'CNY' });
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * table.orderCount;
  * //=> 6919
  * ```

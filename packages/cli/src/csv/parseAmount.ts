@@ -16,6 +16,7 @@ const CURRENCY_SIGNS = /^[¥￥$€£]|^(?:CN¥|RMB|US\$)\s*/;
  *
  * @example
  * ```ts
+ * import { parseAmount } from '@memberkit/cli';
  * parseAmount('¥1,299.50', 'major', 'CNY');
  * //=> 129950
  * parseAmount('129950', 'minor', 'CNY');

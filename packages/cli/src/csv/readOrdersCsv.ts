@@ -76,9 +76,10 @@ function clip(value: string): string {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
  * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
- * table.badRows[0];
- * //=> { line: 16203, kind: 'invalid_date', column: 'order_date', value: '1997-02-30', message: '...' }
+ * table.badRows.map((r) => `${r.line} ${r.kind}`);
+ * //=> ['1001 missing_value', '5001 invalid_date', '9001 invalid_amount']
  * ```
  */
 export async function readOrdersCsv(path: string, options: ReadOrdersOptions = {}): Promise<OrderTable> {

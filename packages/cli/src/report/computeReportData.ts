@@ -64,7 +64,10 @@ function step<T>(name: string, options: ReportDataOptions, run: () => Section<T>
  *
  * @example
  * ```ts
- * const data = computeReportData(await readOrdersCsv('orders.csv'), { sourceName: 'orders.csv' });
+ * import { computeReportData, readOrdersCsv } from '@memberkit/cli';
+ * const data = computeReportData(await readOrdersCsv('examples/orders.csv', { currency: 'USD' }), { sourceName: 'orders.csv' });
+ * data.kpis.customers;
+ * //=> 2357
  * data.rfm.ok;
  * //=> true
  * ```

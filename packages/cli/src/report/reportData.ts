@@ -9,6 +9,7 @@ import type { OrderField } from '../csv/columnMapping.ts';
  *
  * @example
  * ```ts
+ * import type { Section } from '@memberkit/cli';
  * const s: Section<number> = { ok: false, reason: 'the file has no product column' };
  * ```
  */
@@ -118,9 +119,10 @@ export interface RulesData {
  *
  * @example
  * ```ts
- * const data = await computeReportData(table, { sourceName: 'orders.csv' });
- * data.kpis.customers;
- * //=> 2357
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.rfm.ok) console.log(data.rfm.data.segments);
+ * else console.log('RFM not available:', data.rfm.reason);
  * ```
  */
 export interface ReportData {

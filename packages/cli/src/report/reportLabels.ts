@@ -166,6 +166,7 @@ const zhCN: Labels = {
  *
  * @example
  * ```ts
+ * import { reportLabels } from './reportLabels.ts';
  * reportLabels('zh-CN').kpiAov;
  * //=> '客单价'
  * ```
@@ -204,6 +205,7 @@ const SEGMENTS_ZH: Record<string, string> = {
  *
  * @example
  * ```ts
+ * import { segmentLabel } from './reportLabels.ts';
  * segmentLabel('At Risk', 'zh-CN');
  * //=> '流失风险'
  * ```

@@ -15,6 +15,7 @@ export const CHART_FONT = "-apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino S
  *
  * @example
  * ```ts
+ * import { renderChartSvg } from './renderChartSvg.ts';
  * renderChartSvg({ xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ type: 'bar', data: [1] }] }, { width: 400, height: 300 }).startsWith('<svg');
  * //=> true
  * ```

@@ -22,6 +22,7 @@ export interface ReportFormatters {
  *
  * @example
  * ```ts
+ * import { reportFormatters } from './reportFormatters.ts';
  * reportFormatters('en', 'USD').money(3528);
  * //=> '$35.28'
  * ```

@@ -35,7 +35,12 @@ export interface ClvSectionOptions {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { clvSections } from './clvSections.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * const { tracking, pAlive, clv } = clvSections(table, { calibrationEnd: Date.UTC(1997, 8, 30), horizonWeeks: 52, margin: 0.3, discountRate: 0.1 });
+ * [tracking().ok, pAlive().ok, clv().ok];
+ * //=> [true, true, true]
  * ```
  */
 export function clvSections(
