@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignNumbers, repoRoot, runCheckedExample } from './checkedExamples.ts';
 import { tsdocExamples } from './tsdocExamples.ts';
@@ -20,22 +20,41 @@ describe('@memberkit/core TSDoc examples', () => {
   }
 });
 
-describe('@memberkit/core public API', () => {
-  it('every export of src/index.ts has TSDoc with an @example', () => {
-    const index = readFileSync(join(repoRoot, 'packages/core/src/index.ts'), 'utf8');
-    const missing: string[] = [];
-    for (const m of index.matchAll(/export (?:type )?\{([^}]*)\} from '(\.[^']+)'/g)) {
-      const source = readFileSync(join(repoRoot, 'packages/core/src', m[2]!), 'utf8');
-      for (const raw of m[1]!.split(',')) {
-        const name = raw.replace(/^\s*type\s+/, '').trim().split(/\s+as\s+/)[0]!;
-        if (!name) continue;
-        const decl = new RegExp(`^export (?:declare )?(?:async )?(?:function\\*? |const |class |interface |type |enum |abstract class )${name}\\b`, 'm').exec(source);
-        if (!decl) continue; // re-exported from elsewhere: checked at its own declaration
-        const before = source.slice(0, decl.index).trimEnd();
-        const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/**')) : '';
-        if (!doc.includes('@example')) missing.push(`${m[2]}: ${name}`);
+interface Manifest {
+  exports: Record<string, { source?: string } | string>;
+}
+
+// Each entry point a package.json `exports` map lists, as its source file.
+function entryFiles(pkg: string): string[] {
+  const dir = join(repoRoot, 'packages', pkg);
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
+  return Object.values(manifest.exports).flatMap((t) => (typeof t === 'object' && t.source ? [join(dir, t.source)] : []));
+}
+
+describe('public API', () => {
+  for (const pkg of ['core', 'tracker', 'cli']) {
+    it(`every export of @memberkit/${pkg}'s entry points has TSDoc with an @example`, () => {
+      const missing: string[] = [];
+      let checked = 0;
+      for (const entry of entryFiles(pkg)) {
+        const index = readFileSync(entry, 'utf8');
+        for (const m of index.matchAll(/export (?:type )?\{([^}]*)\} from '(\.[^']+)'/g)) {
+          const file = join(dirname(entry), m[2]!);
+          const source = readFileSync(file, 'utf8');
+          for (const raw of m[1]!.split(',')) {
+            const name = raw.replace(/^\s*type\s+/, '').trim().split(/\s+as\s+/)[0]!;
+            if (!name) continue;
+            const decl = new RegExp(`^export (?:declare )?(?:async )?(?:function\\*? |const |class |interface |type |enum |abstract class )${name}\\b`, 'm').exec(source);
+            if (!decl) continue; // re-exported from elsewhere: checked at its own declaration
+            checked++;
+            const before = source.slice(0, decl.index).trimEnd();
+            const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/**')) : '';
+            if (!doc.includes('@example')) missing.push(`${relative(join(repoRoot, 'packages', pkg, 'src'), file)}: ${name}`);
+          }
+        }
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      expect(checked).toBeGreaterThan(10);
+      expect(missing).toEqual([]);
+    });
+  }
 });

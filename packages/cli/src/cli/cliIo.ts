@@ -1,4 +1,13 @@
-/** A writable the CLI prints to (process.stdout/stderr, or a buffer in tests). */
+/**
+ * A writable the CLI prints to (process.stdout/stderr, or a buffer in tests).
+ *
+ * @example
+ * ```ts
+ * import type { CliStream } from '@memberkit/cli';
+ * let captured = '';
+ * const buffer: CliStream = { write: (text) => (captured += text) };
+ * ```
+ */
 export interface CliStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;

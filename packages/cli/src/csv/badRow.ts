@@ -1,4 +1,12 @@
-/** Why a row was not used; each kind has an English and a Chinese message in the report. */
+/**
+ * Why a row was not used; each kind has an English and a Chinese message in the report.
+ *
+ * @example
+ * ```ts
+ * import type { BadRowKind } from '@memberkit/cli';
+ * const kind: BadRowKind = 'invalid_date';
+ * ```
+ */
 export type BadRowKind =
   | 'malformed'
   | 'column_count'

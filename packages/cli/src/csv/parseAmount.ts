@@ -1,6 +1,17 @@
 import { toMinorUnits } from '@memberkit/core';
 
-/** Whether the amount column holds major units (`19.90` yuan) or integer minor units (`1990` fen). */
+/**
+ * Whether the amount column holds major units (`19.90` yuan) or integer minor units (`1990` fen).
+ *
+ * @example
+ * ```ts
+ * import { parseAmount } from '@memberkit/cli';
+ * import type { AmountUnit } from '@memberkit/cli';
+ * const unit: AmountUnit = 'minor';
+ * parseAmount('1990', unit, 'CNY');
+ * //=> 1990
+ * ```
+ */
 export type AmountUnit = 'major' | 'minor';
 
 const MAJOR_RE = /^-?\d+(?:\.\d+)?$/;

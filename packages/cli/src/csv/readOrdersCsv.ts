@@ -10,7 +10,15 @@ import { CsvTokenizer } from './csvTokenizer.ts';
 import { OrderTableBuilder, type OrderTable } from './orderTable.ts';
 import type { BadRow, BadRowKind } from './badRow.ts';
 
-/** Options of {@link readOrdersCsv}. */
+/**
+ * Options of {@link readOrdersCsv}.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOrdersOptions } from '@memberkit/cli';
+ * const options: ReadOrdersOptions = { currency: 'CNY', encoding: 'gbk', columns: { customer: '会员卡号', date: '付款时间', amount: '实付金额' } };
+ * ```
+ */
 export interface ReadOrdersOptions {
   /** Header names for each field; unset fields are guessed from common export headers. */
   readonly columns?: ColumnMapping;

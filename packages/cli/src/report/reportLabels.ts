@@ -1,4 +1,12 @@
-/** Languages the report is written in. */
+/**
+ * Languages the report is written in.
+ *
+ * @example
+ * ```ts
+ * import type { ReportLang } from '@memberkit/cli';
+ * const lang: ReportLang = 'zh-CN';
+ * ```
+ */
 export type ReportLang = 'en' | 'zh-CN';
 
 const en = {
