@@ -37,3 +37,25 @@ export function tsdocExamples(pkg: string): TsdocExample[] {
   const srcRoot = join(repoRoot, 'packages', pkg, 'src');
   return sourceFiles(srcRoot).flatMap((file) => examplesOf(file, srcRoot));
 }
+
+interface Manifest {
+  readonly name: string;
+  readonly exports: Record<string, { source?: string } | string>;
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+}
+
+/** `packages/<pkg>/package.json`, with the fields the docs tests read. */
+export function manifestOf(pkg: string): Manifest {
+  return JSON.parse(readFileSync(join(repoRoot, 'packages', pkg, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** Each `@memberkit/<pkg>[/sub]` specifier its exports map lists → that entry's source file. */
+export function entryPoints(pkg: string): Record<string, string> {
+  const manifest = manifestOf(pkg);
+  const out: Record<string, string> = {};
+  for (const [sub, target] of Object.entries(manifest.exports)) {
+    if (typeof target === 'object' && target.source) out[manifest.name + sub.slice(1)] = join(repoRoot, 'packages', pkg, target.source);
+  }
+  return out;
+}

@@ -19,8 +19,10 @@ const ECHOED = 5;
  *
  * @example
  * ```ts
+ * import { tmpdir } from 'node:os';
  * import { reportCommand } from './reportCommand.ts';
- * const { customers, badRows } = await reportCommand({ file: 'examples/orders.csv', out: 'report.html', currency: 'USD' }, { stdout: process.stdout, stderr: process.stderr });
+ * const io = { stdout: process.stdout, stderr: process.stderr };
+ * const { customers, badRows } = await reportCommand({ file: 'examples/orders.csv', out: `${tmpdir()}/report.html`, currency: 'USD', quiet: true }, io);
  * [customers, badRows];
  * //=> [2357, 3]
  * ```
