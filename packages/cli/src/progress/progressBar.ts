@@ -50,7 +50,7 @@ function formatAmount(n: number, bytes: boolean): string {
  * import { createProgressBar } from '@memberkit/cli';
  * const bar = createProgressBar({ stream: process.stderr });
  * bar.start('reading orders.csv', 2_000_000, 'bytes');
- * bar.update(1_000_000); // reading orders.csv [############------------]  50% 1.0 MB / 1.9 MB
+ * bar.update(1_000_000); // reading orders.csv [############------------]  50% 977 KB / 1.9 MB
  * bar.finish();          // ✓ reading orders.csv 0.3 s
  * ```
  */
