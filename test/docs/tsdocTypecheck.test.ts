@@ -12,7 +12,7 @@ import { entryPoints, manifestOf, tsdocExamples } from './tsdocExamples.ts';
 // job; this also covers the type-only sketches (`declare const x: T`).
 const packages = ['core', 'tracker', 'cli'];
 // Fewest examples each holds today: a broken extractor must not pass vacuously.
-const minimum: Record<string, number> = { core: 400, tracker: 65, cli: 55 };
+const minimum: Record<string, number> = { core: 400, tracker: 65, cli: 75 };
 
 // '@memberkit/<pkg>[/sub]' → that package's source file, from its exports map;
 // any other package an example imports (zod, echarts, web-vitals: an optional

@@ -223,7 +223,16 @@ export function segmentLabel(name: string, lang: ReportLang): string {
   return SEGMENTS_ZH[name.trim().toLowerCase().replace(/’/g, "'")] ?? name;
 }
 
-/** Chinese reasons for bad rows, keyed by {@link BadRowKind}; English uses the row's own message. */
+/**
+ * Chinese reasons for bad rows, keyed by {@link BadRowKind}; English uses the row's own message.
+ *
+ * @example
+ * ```ts
+ * import { BAD_ROW_REASONS_ZH } from './reportLabels.ts';
+ * BAD_ROW_REASONS_ZH.invalid_date;
+ * //=> '日期无效'
+ * ```
+ */
 export const BAD_ROW_REASONS_ZH: Record<string, string> = {
   malformed: 'CSV 格式错误（引号或分隔符）',
   column_count: '列数与表头不一致',

@@ -1,6 +1,14 @@
 import type { OrderTable } from '../../csv/orderTable.ts';
 
-/** One order as the core analytics take it: `{ customerId, at, amount }`, amount in minor units. */
+/**
+ * One order as the core analytics take it: `{ customerId, at, amount }`, amount in minor units.
+ *
+ * @example
+ * ```ts
+ * import type { OrderRow } from './tableIterables.ts';
+ * const row: OrderRow = { customerId: 'C0001', at: new Date('1997-01-01T00:00:00Z'), amount: 2933 };
+ * ```
+ */
 export interface OrderRow {
   readonly customerId: string;
   readonly at: Date;
