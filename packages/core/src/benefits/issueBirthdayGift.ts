@@ -56,7 +56,7 @@ export function birthdayGiftKey(memberId: string, year: number): string {
  * import { createCouponWallet, issueBirthdayGift, memoryCouponStore } from '@memberkit/core';
  * const wallet = createCouponWallet({ store: memoryCouponStore(), templates: [{ id: 'bday', name: '生日券', currency: 'CNY', benefit: { kind: 'fixed', amount: 2000 }, validity: { type: 'relative', validDays: 30 } }] });
  * const [gift] = await issueBirthdayGift(wallet, { memberId: 'm1', year: 2026, couponTemplateIds: ['bday'] });
- * gift.coupon?.templateId;
+ * gift?.coupon?.templateId;
  * //=> 'bday'
  * ```
  */
