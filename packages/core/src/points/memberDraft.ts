@@ -68,16 +68,21 @@ export class MemberDraft {
     return this.overlay?.get(id) ?? this.record.lots.get(id);
   }
 
-  /** Lots with a pending or non-zero available remainder, in this draft. */
+  /**
+   * Lots with a pending or non-zero available remainder, in this draft: the
+   * record's open lots as the draft left them, then lots the draft created or
+   * reopened (a refund giving points back to a spent lot), in the order it
+   * first wrote them.
+   */
   openLots(): PointsLot[] {
     const out: PointsLot[] = [];
-    for (const id of this.record.openLots) {
+    const open = this.record.openLots;
+    for (const id of open) {
       const lot = this.lot(id) as PointsLot;
       if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
     }
-    for (const created of this.newLots) {
-      const lot = this.lot(created.id) as PointsLot;
-      if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
+    if (this.overlay !== undefined) {
+      for (const [id, lot] of this.overlay) if (!open.has(id) && (lot.available !== 0 || lot.pending !== 0)) out.push(lot);
     }
     return out;
   }

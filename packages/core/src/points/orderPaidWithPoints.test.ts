@@ -91,6 +91,22 @@ describe('order paid partly with points (pointsRedeemed)', () => {
     expect((await engine.verify('m')).ok).toBe(true);
   });
 
+  it('points given back to a lot that has expired since expire again in the same command', async () => {
+    const { clock, engine, order, refund } = setup();
+    await engine.recordOrder(order('o1', 30_000)); // m.L1: 300, expires 2027-04-01
+    clock.advance(10 * DAY);
+    await engine.recordOrder(order('o2', 100, 300)); // pays all of m.L1
+    clock.set('2027-06-01T00:00:00Z'); // m.L1 has expired
+    const r = await engine.recordRefund(refund('o2'));
+    expect(r).toMatchObject({ pointsRestored: 300, balance: { available: 0 } });
+    const rec = (await engine.member('m'))!;
+    const last = rec.entries.filter((e) => e.operationId === rec.entries.at(-1)?.operationId).map((e) => [e.kind, e.lotId, e.points]);
+    expect(last).toContainEqual(['reverse', 'm.L1', 300]);
+    expect(last).toContainEqual(['expire', 'm.L1', -300]);
+    expect(rec.available).toBe(0); // the cached total, not only the read
+    expect((await engine.verify('m')).ok).toBe(true);
+  });
+
   it('property: paying with any affordable amount then refunding the whole order restores the balance exactly', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 0, max: 2_000 }), async (earned, cash, want) => {
