@@ -67,6 +67,10 @@ export interface PointsOrderRecord {
  * //=> false
  * ```
  */
+// One frozen empty list for every blank record: the store keeps every order for good, and commands
+// replace these lists (never push to them), so four fresh arrays per order would only be kept garbage.
+const NONE: readonly never[] = Object.freeze([]);
+
 export function blankPointsOrderRecord(memberId: string, orderId: string, at: number): PointsOrderRecord {
   return {
     orderId,
@@ -78,14 +82,14 @@ export function blankPointsOrderRecord(memberId: string, orderId: string, at: nu
     points: 0,
     growth: 0,
     lotId: null,
-    lines: [],
-    refundIds: [],
+    lines: NONE,
+    refundIds: NONE,
     refundedAmount: 0,
     refundedEligible: 0,
     pointsReversed: 0,
     pointsForgiven: 0,
     growthReversed: 0,
-    redeemed: [],
-    restored: [],
+    redeemed: NONE,
+    restored: NONE,
   };
 }
