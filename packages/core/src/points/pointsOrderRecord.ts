@@ -56,6 +56,10 @@ export interface PointsOrderRecord {
   readonly restored: readonly { readonly lotId: string; readonly points: number }[];
 }
 
+// One frozen empty list for every blank record: the store keeps every order for good, and commands
+// replace these lists (never push to them), so four fresh arrays per order would only be kept garbage.
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * An order the ledger knows nothing about yet besides its id: not completed,
  * nothing earned, refunded or paid with points. Commands fill in what they learn.
@@ -67,10 +71,6 @@ export interface PointsOrderRecord {
  * //=> false
  * ```
  */
-// One frozen empty list for every blank record: the store keeps every order for good, and commands
-// replace these lists (never push to them), so four fresh arrays per order would only be kept garbage.
-const NONE: readonly never[] = Object.freeze([]);
-
 export function blankPointsOrderRecord(memberId: string, orderId: string, at: number): PointsOrderRecord {
   return {
     orderId,
