@@ -6,6 +6,8 @@
  * @example
  * ```ts
  * const t: TotalsColumns = { lastAt: Float64Array.of(-Infinity), count: new Float64Array(1), sum: new Float64Array(1) };
+ * t.count.length;
+ * //=> 1
  * ```
  */
 export interface TotalsColumns {
@@ -26,6 +28,8 @@ const DIRECT = 1 << 16;
  * @example
  * ```ts
  * const work: OrderBlockScratch = { orders: new Float64Array(0), buckets: new Int32Array(0) };
+ * work.orders.length; // grows to 3 × the largest partitioned block
+ * //=> 0
  * ```
  */
 export interface OrderBlockScratch {

@@ -42,8 +42,8 @@ export interface RfmCustomerTotals {
  * ```ts
  * const acc = new TotalsAccumulator(2);
  * acc.add(Int32Array.of(1, 1), Float64Array.of(3, 9), Float64Array.of(5, 7), 0, 2); // two orders of 'b', none of 'a'
- * acc.finish(['a', 'b']).monetary;
- * //=> Float64Array [12]
+ * [...acc.finish(['a', 'b']).monetary];
+ * //=> [12]
  * ```
  */
 export class TotalsAccumulator {
