@@ -33,6 +33,8 @@ export function bucketOrderStatistics(values: ArrayLike<number>, positions: read
   if (nan || !(max - min < Infinity)) return orderStatistics(values, positions);
   if (min === max) return positions.map(() => min);
   const scale = (BUCKETS - 1) / (max - min);
+  // A range of a few subnormals overflows the scale (0 × Infinity would be NaN).
+  if (!(scale < Infinity)) return orderStatistics(values, positions);
   const counts = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) {
     const b = Math.floor(((values[i] as number) - min) * scale);

@@ -147,6 +147,9 @@ describe('computeRfm bad input', () => {
     expectError(() => computeRfm([ok, { ...ok, customerId: '' }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
     expectError(() => computeRfm([ok, { ...ok, customerId: 42 as never }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
     expectError(() => computeRfm([ok, null as never], { asOf: AS_OF }), 'invalid_input', 'orders.1');
+    // Ids are checked in batches, later than the other fields: the first bad order still wins.
+    expectError(() => computeRfm([ok, { ...ok, customerId: '' }, ok, { ...ok, amount: -1 }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
+    expectError(() => computeRfm([ok, { ...ok, amount: -1 }, { ...ok, customerId: '' }], { asOf: AS_OF }), 'invalid_input', 'orders.1.amount');
   });
   it('rejects an order after asOf', () => {
     try {

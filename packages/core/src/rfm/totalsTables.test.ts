@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteTotalsTable } from './byteTotalsTable.ts';
-import { StringTotalsTable } from './stringTotalsTable.ts';
+import { aggregateOrders } from './aggregateOrders.ts';
 
 declare const TextEncoder: { new (): { encode(s: string): Uint8Array } };
 
@@ -30,9 +30,10 @@ function viaBytes(orders: Order[]): ReturnType<typeof reference> {
 }
 
 function viaStrings(orders: Order[]): ReturnType<typeof reference> {
-  const table = new StringTotalsTable(4);
-  for (const [id, at, amount] of orders) table.add(id, at, amount);
-  const t = table.finish();
+  const t = aggregateOrders(
+    orders.map(([customerId, at, amount]) => ({ customerId, at, amount })),
+    Infinity,
+  );
   return { customerIds: [...t.customerIds], lastAt: [...t.lastAt], frequency: [...t.frequency], monetary: [...t.monetary] };
 }
 
@@ -45,7 +46,7 @@ const idArb = fc.oneof(
 const ordersArb = fc.array(fc.tuple(idArb, fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e5 })), { minLength: 1, maxLength: 300 });
 
 describe('customer totals tables', () => {
-  it('byte and string tables reduce orders exactly like a Map, in first-appearance order (property)', () => {
+  it('the byte table and the string interner with block accumulation reduce orders exactly like a Map, in first-appearance order (property)', () => {
     fc.assert(
       fc.property(ordersArb, (orders) => {
         const want = reference(orders);
@@ -75,5 +76,11 @@ describe('customer totals tables', () => {
       expect(t.frequency.every((f) => f >= 1)).toBe(true);
       expect([t.frequency[131_072], t.monetary[131_072], t.lastAt[131_072]]).toEqual([2, 6, 1e6]);
     }
+  });
+
+  it('the string path keeps totals exact across several order blocks and the bucketed accumulation', () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 600_000; i++) orders.push([`c${(i * 7919) % 150_000}`, (i * 31) % 1_000_003, i % 1000]);
+    expect(viaStrings(orders)).toEqual(reference(orders));
   });
 });
