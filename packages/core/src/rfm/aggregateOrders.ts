@@ -30,12 +30,14 @@ function toMs(at: unknown): number {
 }
 
 /**
- * Orders are validated into blocks of this many (ids, times, amounts), then
- * interned and accumulated a block at a time: large enough that the bucketed
+ * Orders are validated into blocks of this many (customer numbers, times,
+ * amounts) and accumulated a block at a time: large enough that the bucketed
  * accumulation updates each customer's totals several times per block (that
  * is where it saves memory traffic), small enough (~60 MB) to stay out of the way.
  */
 const BLOCK = 1 << 21;
+/** Ids are interned every this many orders, so the array holding them stays small. */
+const ID_BATCH = 4096;
 
 /**
  * Reduces an iterable of orders to per-customer totals in one pass,
@@ -60,21 +62,27 @@ export function aggregateOrders(orders: Iterable<RfmOrder>, asOf: number): RfmCu
   const times = new Float64Array(BLOCK);
   const amounts = new Float64Array(BLOCK);
   const customers = new Int32Array(BLOCK);
+  // Orders k - pending … k - 1 of the block have ids in `ids` not interned yet.
   let k = 0;
+  let pending = 0;
   let blockStart = 0;
-  const badId = (at: number): MemberkitError =>
-    rfmInputError(['orders', blockStart + at, 'customerId'], 'expected a non-empty string', ids[at]);
-  const flush = (): void => {
-    const bad = interner.intern(ids, k, customers);
+  const badId = (j: number): MemberkitError =>
+    rfmInputError(['orders', blockStart + k - pending + j, 'customerId'], 'expected a non-empty string', ids[j]);
+  const internPending = (): void => {
+    const bad = interner.intern(ids, pending, customers, k - pending);
     if (bad >= 0) throw badId(bad);
+    pending = 0;
+  };
+  const flush = (): void => {
+    internPending();
     acc.ensure(interner.size);
     acc.add(customers, times, amounts, 0, k);
     blockStart += k;
     k = 0;
   };
-  /** Throws for order `i`, unless an order before it in this block has a bad id (reported first, as in input order). */
+  /** Throws for order `i`, unless an order before it has a bad id (reported first, as in input order). */
   const fail = (error: MemberkitError): never => {
-    for (let j = 0; j < k; j++) {
+    for (let j = 0; j < pending; j++) {
       const id = ids[j];
       if (typeof id !== 'string' || id.length === 0) throw badId(j);
     }
@@ -96,11 +104,12 @@ export function aggregateOrders(orders: Iterable<RfmOrder>, asOf: number): RfmCu
     if (!(amount >= 0 && amount < Infinity)) {
       fail(rfmInputError(['orders', i, 'amount'], 'expected a non-negative finite number (minor units)', amount));
     }
-    ids[k] = order.customerId;
+    ids[pending++] = order.customerId;
     times[k] = t;
     amounts[k] = amount;
     k++;
     i++;
+    if (pending === ID_BATCH) internPending();
     if (k === BLOCK) flush();
   }
   flush();

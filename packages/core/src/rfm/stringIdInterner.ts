@@ -59,12 +59,12 @@ export class StringIdInterner {
   }
 
   /**
-   * Writes the customer number of `batch[k]` to `out[k]` for k < n. Returns -1, or
+   * Writes the customer number of `batch[k]` to `out[at + k]` for k < n. Returns -1, or
    * the first k whose value is not a non-empty string (then later ids are left out).
    * The check lives here, not in the caller's loop, because it has to read the
    * string: here that read is the first, batched pass.
    */
-  intern(batch: readonly unknown[], n: number, out: Int32Array): number {
+  intern(batch: readonly unknown[], n: number, out: Int32Array, at = 0): number {
     for (let from = 0; from < n; from += BATCH) {
       const to = Math.min(n, from + BATCH);
       const hashes = this.hashes;
@@ -83,7 +83,7 @@ export class StringIdInterner {
         sink += (slots[2 * s] as number) + (keys[s] === undefined ? 1 : 0);
       }
       this.sink = sink;
-      for (let k = from; k < to; k++) out[k] = this.find(ids[k] as string, hashes[k - from] as number);
+      for (let k = from; k < to; k++) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
     }
     return -1;
   }
