@@ -33,9 +33,9 @@ function toMs(at: unknown): number {
  * Orders are validated into blocks of this many (customer numbers, times,
  * amounts) and accumulated a block at a time: large enough that the bucketed
  * accumulation updates each customer's totals several times per block (that
- * is where it saves memory traffic), small enough (~60 MB) to stay out of the way.
+ * is where it saves memory traffic), small enough (~45 MB with the scratch) to stay out of the way.
  */
-const BLOCK = 1 << 21;
+const BLOCK = 1 << 20;
 /** Ids are interned every this many orders, so the array holding them stays small. */
 const ID_BATCH = 4096;
 

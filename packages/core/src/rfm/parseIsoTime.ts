@@ -111,7 +111,8 @@ export function parseIsoTimeString(s: string): number {
 
 /** Days before the first of each month, in a common year. */
 const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Day number of each year's January 1st, filled in on first use (NaN = not yet). */
+const YEAR_START = new Float64Array(10_000).fill(NaN);
 
 /** Two ASCII digits at `i` as a number, or a negative number if either is not a digit. */
 function twoDigits(b: Uint8Array, i: number): number {
@@ -149,10 +150,10 @@ export function parseIsoDateTime19(b: Uint8Array, s: number, e: number): number 
   if (c < 0 || yy < 0 || mo < 1 || mo > 12 || d < 1 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59) return NaN;
   const y = 100 * c + yy;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (MONTH_DAYS[mo - 1] as number) + (leap && mo === 2 ? 1 : 0)) return NaN;
-  // Days from 1970-01-01: whole years (with their leap days), then months, then days.
-  const y1 = y - 1;
-  const days =
-    365 * (y - 1970) + (Math.floor(y1 / 4) - Math.floor(y1 / 100) + Math.floor(y1 / 400) - 477) + (MONTH_START[mo - 1] as number) + (leap && mo > 2 ? 1 : 0) + d - 1;
+  if (d > (DAYS_IN_MONTH[mo - 1] as number) + (leap && mo === 2 ? 1 : 0)) return NaN;
+  // Days from 1970-01-01 to January 1st of year y, computed once per year seen.
+  let first = YEAR_START[y] as number;
+  if (first !== first) first = YEAR_START[y] = daysFromCivil(y, 1, 1);
+  const days = first + (MONTH_START[mo - 1] as number) + (leap && mo > 2 ? 1 : 0) + d - 1;
   return days * 86_400_000 + hh * 3_600_000 + mi * 60_000 + ss * 1000;
 }
