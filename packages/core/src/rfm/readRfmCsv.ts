@@ -139,6 +139,19 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     if (pending > 0) interner.intern(pendingBytes, idStarts, idEnds, pending, customers, filled - pending);
     pending = 0;
   };
+  /** Adds one parsed order whose id is `bytes[is, ie)`. */
+  const record = (bytes: Uint8Array, is: number, ie: number, t: number, amount: number): void => {
+    if (bytes !== pendingBytes) internPending();
+    pendingBytes = bytes;
+    idStarts[pending] = is;
+    idEnds[pending] = ie;
+    pending++;
+    times[filled] = t;
+    amounts[filled] = amount;
+    filled++;
+    if (pending === BATCH) internPending();
+    if (filled === BLOCK) flushBlock();
+  };
   const flushBlock = (): void => {
     internPending();
     acc.ensure(interner.size);
@@ -233,16 +246,7 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
         }
         if (ok && f > lastC && ie > is && t === t && amount === amount) {
           line++;
-          if (pendingBytes !== b) internPending();
-          pendingBytes = b;
-          idStarts[pending] = is;
-          idEnds[pending] = ie;
-          pending++;
-          times[filled] = t;
-          amounts[filled] = amount;
-          filled++;
-          if (pending === BATCH) internPending();
-          if (filled === BLOCK) flushBlock();
+          record(b, is, ie, t, amount);
           p = q;
           continue;
         }
@@ -350,17 +354,9 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       if (Number.isNaN(t)) fail(names.at, 'expected epoch milliseconds or an ISO 8601 date', b, starts[atCol] as number, ends[atCol] as number);
       const amount = parseAmount(b, starts[amountCol] as number, ends[amountCol] as number);
       if (Number.isNaN(amount)) fail(names.amount, 'expected a non-negative decimal amount', b, starts[amountCol] as number, ends[amountCol] as number);
-      // An unescaped id lives in a scratch buffer, not in `b`: interned on its own, at once.
+      record(idBytes, is, ie, t, amount);
+      // An unescaped id lives in a scratch buffer that the next quoted id overwrites: intern it now.
       if (idBytes !== b) internPending();
-      pendingBytes = idBytes;
-      idStarts[pending] = is;
-      idEnds[pending] = ie;
-      pending++;
-      times[filled] = t;
-      amounts[filled] = amount;
-      filled++;
-      if (idBytes !== b || pending === BATCH) internPending();
-      if (filled === BLOCK) flushBlock();
     }
     // The batch refers to bytes of `b`, which the next chunk may replace.
     internPending();
