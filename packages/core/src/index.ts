@@ -222,3 +222,11 @@ export { evaluateTier, tierPeriodEnd } from './tiers/evaluateTier.ts';
 export { applyTierOverride, type TierOverrideInput } from './tiers/applyTierOverride.ts';
 export { growthTree, type GrowthTree } from './tiers/growthTree.ts';
 export { resolveBenefits, type ResolvedBenefits } from './benefits/resolveBenefits.ts';
+
+// loyalty engine speed and gifts (ledgerspeed): sync store access, hand-checked fast input paths, birthday gift coupons
+export type { SyncLoyaltyStore } from './ports/loyaltyStore.ts';
+export { blankMemberRecord } from './ports/blankMemberRecord.ts';
+export { inputChecks } from './program/inputChecks.ts';
+export { fastLoyaltyInput, type LoyaltyInputKind } from './program/fastLoyaltyInput.ts';
+export { fastOrderEvent } from './program/fastOrderEvent.ts';
+export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefits/issueBirthdayGift.ts';

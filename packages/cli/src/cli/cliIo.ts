@@ -1,4 +1,13 @@
-/** A writable the CLI prints to (process.stdout/stderr, or a buffer in tests). */
+/**
+ * A writable the CLI prints to (process.stdout/stderr, or a buffer in tests).
+ *
+ * @example
+ * ```ts
+ * import type { CliStream } from '@memberkit/cli';
+ * let captured = '';
+ * const buffer: CliStream = { write: (text) => (captured += text) };
+ * ```
+ */
 export interface CliStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
@@ -10,6 +19,7 @@ export interface CliStream {
  *
  * @example
  * ```ts
+ * import type { CliIo } from '@memberkit/cli';
  * const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
  * ```
  */

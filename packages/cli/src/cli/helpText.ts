@@ -3,6 +3,7 @@
  *
  * @example
  * ```ts
+ * import { HELP_TEXT } from './helpText.ts';
  * HELP_TEXT.startsWith('memberkit');
  * //=> true
  * ```

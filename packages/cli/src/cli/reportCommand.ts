@@ -19,8 +19,12 @@ const ECHOED = 5;
  *
  * @example
  * ```ts
- * await reportCommand({ file: 'examples/orders.csv', out: 'report.html', currency: 'USD' }, { stdout: process.stdout, stderr: process.stderr });
- * //=> { out: '/abs/path/report.html', customers: 2357, badRows: 3 }
+ * import { tmpdir } from 'node:os';
+ * import { reportCommand } from './reportCommand.ts';
+ * const io = { stdout: process.stdout, stderr: process.stderr };
+ * const { customers, badRows } = await reportCommand({ file: 'examples/orders.csv', out: `${tmpdir()}/report.html`, currency: 'USD', quiet: true }, io);
+ * [customers, badRows];
+ * //=> [2357, 3]
  * ```
  */
 export async function reportCommand(raw: Record<string, unknown>, io: CliIo): Promise<{ out: string; customers: number; badRows: number }> {

@@ -10,6 +10,7 @@ const ratio = z.coerce.number().min(0).max(1);
  *
  * @example
  * ```ts
+ * import { reportOptionsSchema } from './reportOptions.ts';
  * reportOptionsSchema.parse({ file: 'orders.csv', margin: '0.3' }).margin;
  * //=> 0.3
  * ```
@@ -40,10 +41,31 @@ export const reportOptionsSchema = z.object({
   'top-rules': z.coerce.number().int().min(1).max(500).default(15),
 });
 
-/** Parsed `memberkit report` options. */
+/**
+ * Parsed `memberkit report` options.
+ *
+ * @example
+ * ```ts
+ * import type { ReportOptions } from './reportOptions.ts';
+ * import { reportOptionsSchema } from './reportOptions.ts';
+ * const options: ReportOptions = reportOptionsSchema.parse({ file: 'orders.csv' });
+ * [options.currency, options.out];
+ * //=> ['CNY', 'report.html']
+ * ```
+ */
 export type ReportOptions = z.output<typeof reportOptionsSchema>;
 
-/** `node:util` parseArgs declarations for the same options (all strings but the switches). */
+/**
+ * `node:util` parseArgs declarations for the same options (all strings but the switches).
+ *
+ * @example
+ * ```ts
+ * import { parseArgs } from 'node:util';
+ * import { REPORT_ARG_SPEC } from './reportOptions.ts';
+ * parseArgs({ args: ['orders.csv', '-q', '--margin', '0.3'], options: REPORT_ARG_SPEC, allowPositionals: true }).values;
+ * //=> { quiet: true, margin: '0.3' }
+ * ```
+ */
 export const REPORT_ARG_SPEC = {
   out: { type: 'string', short: 'o' },
   lang: { type: 'string' },

@@ -6,7 +6,16 @@ import { REPORT_ARG_SPEC } from './reportOptions.ts';
 import { reportCommand } from './reportCommand.ts';
 import type { CliIo } from './cliIo.ts';
 
-/** Process exit codes, in the BSD sysexits spirit: 1 bad input, 2 usage, 70 internal. */
+/**
+ * Process exit codes, in the BSD sysexits spirit: 1 bad input, 2 usage, 70 internal.
+ *
+ * @example
+ * ```ts
+ * import { EXIT_CODES } from '@memberkit/cli';
+ * EXIT_CODES.usage;
+ * //=> 2
+ * ```
+ */
 export const EXIT_CODES = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
 
 function usageError(message: string): MemberkitError {
@@ -21,6 +30,7 @@ function usageError(message: string): MemberkitError {
  *
  * @example
  * ```ts
+ * import { runCli } from '@memberkit/cli';
  * process.exitCode = await runCli(['report', 'orders.csv', '--out', 'report.html'], { stdout: process.stdout, stderr: process.stderr });
  * ```
  */

@@ -1,4 +1,12 @@
-/** Why a row was not used; each kind has an English and a Chinese message in the report. */
+/**
+ * Why a row was not used; each kind has an English and a Chinese message in the report.
+ *
+ * @example
+ * ```ts
+ * import type { BadRowKind } from '@memberkit/cli';
+ * const kind: BadRowKind = 'invalid_date';
+ * ```
+ */
 export type BadRowKind =
   | 'malformed'
   | 'column_count'
@@ -14,6 +22,7 @@ export type BadRowKind =
  *
  * @example
  * ```ts
+ * import type { BadRow } from '@memberkit/cli';
  * const bad: BadRow = { line: 42, kind: 'invalid_date', column: 'order_date', value: '2026-02-30', message: 'not a calendar date' };
  * ```
  */

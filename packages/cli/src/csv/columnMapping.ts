@@ -1,12 +1,39 @@
 import { MemberkitError } from '@memberkit/core';
 
-/** The order-history fields the report reads; `order` and `product` are optional. */
+/**
+ * The order-history fields the report reads; `order` and `product` are optional.
+ *
+ * @example
+ * ```ts
+ * import type { OrderField } from '@memberkit/cli';
+ * const field: OrderField = 'product';
+ * ```
+ */
 export type OrderField = 'customer' | 'date' | 'amount' | 'order' | 'product';
 
-/** Header names chosen by the user (`--customer-col` …); unset fields are guessed from the header. */
+/**
+ * Header names chosen by the user (`--customer-col` …); unset fields are guessed from the header.
+ *
+ * @example
+ * ```ts
+ * import type { ColumnMapping } from '@memberkit/cli';
+ * const mapping: ColumnMapping = { customer: 'member_no', amount: 'paid' };
+ * ```
+ */
 export type ColumnMapping = Partial<Record<OrderField, string>>;
 
-/** Field → column index in the CSV header, after mapping and guessing. */
+/**
+ * Field → column index in the CSV header, after mapping and guessing.
+ *
+ * @example
+ * ```ts
+ * import { resolveColumns } from '@memberkit/cli';
+ * import type { ResolvedColumns } from '@memberkit/cli';
+ * const columns: ResolvedColumns = resolveColumns(['会员卡号', '付款时间', '实付金额'], {});
+ * columns.names;
+ * //=> { customer: '会员卡号', date: '付款时间', amount: '实付金额' }
+ * ```
+ */
 export interface ResolvedColumns {
   readonly customer: number;
   readonly date: number;
@@ -42,6 +69,7 @@ function normalise(name: string): string {
  *
  * @example
  * ```ts
+ * import { resolveColumns } from '@memberkit/cli';
  * resolveColumns(['Order ID', 'Member ID', 'Paid At', 'Total'], {}).amount;
  * //=> 3
  * ```

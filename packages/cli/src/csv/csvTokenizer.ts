@@ -1,6 +1,22 @@
-/** Receives each record with the 1-based line it starts on. */
+/**
+ * Receives each record with the 1-based line it starts on.
+ *
+ * @example
+ * ```ts
+ * import type { CsvRecordHandler } from './csvTokenizer.ts';
+ * const onRecord: CsvRecordHandler = (fields, line) => console.log(line, fields.join(' | '));
+ * ```
+ */
 export type CsvRecordHandler = (fields: string[], line: number) => void;
-/** Receives a record that cannot be tokenised (bad quoting), with its start line and raw text. */
+/**
+ * Receives a record that cannot be tokenised (bad quoting), with its start line and raw text.
+ *
+ * @example
+ * ```ts
+ * import type { CsvErrorHandler } from './csvTokenizer.ts';
+ * const onError: CsvErrorHandler = (message, line, raw) => console.warn(`line ${line}: ${message}: ${raw}`);
+ * ```
+ */
 export type CsvErrorHandler = (message: string, line: number, raw: string) => void;
 
 const QUOTE = 34;
@@ -18,6 +34,7 @@ const CR = 13;
  *
  * @example
  * ```ts
+ * import { CsvTokenizer } from './csvTokenizer.ts';
  * const rows: [string[], number][] = [];
  * const t = new CsvTokenizer(',', (f, line) => rows.push([f, line]), () => {});
  * t.feed('a,b\n"x\ny",2\n');

@@ -6,10 +6,11 @@ type TypedArray = Int32Array | Float64Array;
  *
  * @example
  * ```ts
+ * import { GrowableColumn } from './growableColumn.ts';
  * const c = new GrowableColumn(Int32Array);
  * c.push(7);
  * c.view();
- * //=> Int32Array [ 7 ]
+ * //=> Int32Array.of(7)
  * ```
  */
 export class GrowableColumn<T extends TypedArray> {

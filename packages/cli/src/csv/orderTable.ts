@@ -9,7 +9,8 @@ import type { ResolvedColumns } from './columnMapping.ts';
  *
  * @example
  * ```ts
- * const table = await readOrdersCsv('orders.csv', { currency: 'CNY' });
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * table.orderCount;
  * //=> 6919
  * ```
@@ -36,7 +37,19 @@ export interface OrderTable {
   readonly badRowCount: number;
 }
 
-/** Builds an {@link OrderTable} one CSV row at a time. */
+/**
+ * Builds an {@link OrderTable} one CSV row at a time.
+ *
+ * @example
+ * ```ts
+ * import { OrderTableBuilder } from './orderTable.ts';
+ * const builder = new OrderTableBuilder();
+ * builder.add('C1', 'O1', Date.UTC(2026, 0, 5), 1990, 'milk');
+ * builder.add('C1', 'O1', Date.UTC(2026, 0, 5), 990, 'bread');
+ * builder.ownerOf('O1');
+ * //=> 'C1'
+ * ```
+ */
 export class OrderTableBuilder {
   private readonly customerIndex = new Map<string, number>();
   private readonly productIndex = new Map<string, number>();

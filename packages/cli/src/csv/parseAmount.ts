@@ -1,6 +1,17 @@
 import { toMinorUnits } from '@memberkit/core';
 
-/** Whether the amount column holds major units (`19.90` yuan) or integer minor units (`1990` fen). */
+/**
+ * Whether the amount column holds major units (`19.90` yuan) or integer minor units (`1990` fen).
+ *
+ * @example
+ * ```ts
+ * import { parseAmount } from '@memberkit/cli';
+ * import type { AmountUnit } from '@memberkit/cli';
+ * const unit: AmountUnit = 'minor';
+ * parseAmount('1990', unit, 'CNY');
+ * //=> 1990
+ * ```
+ */
 export type AmountUnit = 'major' | 'minor';
 
 const MAJOR_RE = /^-?\d+(?:\.\d+)?$/;
@@ -16,6 +27,7 @@ const CURRENCY_SIGNS = /^[¥￥$€£]|^(?:CN¥|RMB|US\$)\s*/;
  *
  * @example
  * ```ts
+ * import { parseAmount } from '@memberkit/cli';
  * parseAmount('¥1,299.50', 'major', 'CNY');
  * //=> 129950
  * parseAmount('129950', 'minor', 'CNY');

@@ -11,6 +11,7 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
  *
  * @example
  * ```ts
+ * import { parseOrderDate } from '@memberkit/cli';
  * parseOrderDate('1997-01-18');
  * //=> 853545600000
  * parseOrderDate('2026-02-30');

@@ -10,7 +10,15 @@ import { CsvTokenizer } from './csvTokenizer.ts';
 import { OrderTableBuilder, type OrderTable } from './orderTable.ts';
 import type { BadRow, BadRowKind } from './badRow.ts';
 
-/** Options of {@link readOrdersCsv}. */
+/**
+ * Options of {@link readOrdersCsv}.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOrdersOptions } from '@memberkit/cli';
+ * const options: ReadOrdersOptions = { currency: 'CNY', encoding: 'gbk', columns: { customer: '会员卡号', date: '付款时间', amount: '实付金额' } };
+ * ```
+ */
 export interface ReadOrdersOptions {
   /** Header names for each field; unset fields are guessed from common export headers. */
   readonly columns?: ColumnMapping;
@@ -76,9 +84,10 @@ function clip(value: string): string {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
  * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
- * table.badRows[0];
- * //=> { line: 16203, kind: 'invalid_date', column: 'order_date', value: '1997-02-30', message: '...' }
+ * table.badRows.map((r) => `${r.line} ${r.kind}`);
+ * //=> ['1001 missing_value', '5001 invalid_date', '9001 invalid_amount']
  * ```
  */
 export async function readOrdersCsv(path: string, options: ReadOrdersOptions = {}): Promise<OrderTable> {

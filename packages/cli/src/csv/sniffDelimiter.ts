@@ -8,6 +8,7 @@ const CANDIDATES = [',', ';', '\t', '|'] as const;
  *
  * @example
  * ```ts
+ * import { sniffDelimiter } from './sniffDelimiter.ts';
  * sniffDelimiter('customer_id;date;amount\n1;2026-01-01;9,90');
  * //=> ';'
  * ```

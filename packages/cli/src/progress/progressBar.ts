@@ -1,11 +1,27 @@
-/** Where the progress bar draws: a TTY-like writable (stderr by default). */
+/**
+ * Where the progress bar draws: a TTY-like writable (stderr by default).
+ *
+ * @example
+ * ```ts
+ * import type { ProgressStream } from '@memberkit/cli';
+ * const stream: ProgressStream = process.stderr;
+ * ```
+ */
 export interface ProgressStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }
 
-/** A step-by-step progress display; every method is a no-op when disabled. */
+/**
+ * A step-by-step progress display; every method is a no-op when disabled.
+ *
+ * @example
+ * ```ts
+ * import type { ProgressBar } from '@memberkit/cli';
+ * const silent: ProgressBar = { start() {}, update() {}, finish() {} };
+ * ```
+ */
 export interface ProgressBar {
   /** Starts a step; with `total` it draws a bar (of bytes or items), without it a "working" line. */
   start(label: string, total?: number, unit?: 'bytes' | 'items'): void;
@@ -31,9 +47,10 @@ function formatAmount(n: number, bytes: boolean): string {
  *
  * @example
  * ```ts
+ * import { createProgressBar } from '@memberkit/cli';
  * const bar = createProgressBar({ stream: process.stderr });
  * bar.start('reading orders.csv', 2_000_000, 'bytes');
- * bar.update(1_000_000); // reading orders.csv [############------------]  50% 1.0 MB / 1.9 MB
+ * bar.update(1_000_000); // reading orders.csv [############------------]  50% 977 KB / 1.9 MB
  * bar.finish();          // ✓ reading orders.csv 0.3 s
  * ```
  */

@@ -7,7 +7,15 @@ import { rulesSection } from './sections/rulesSection.ts';
 import { cohortSection } from './sections/cohortSection.ts';
 import { clvSections } from './sections/clvSections.ts';
 
-/** Options of {@link computeReportData}; every model setting has a merchant-friendly default. */
+/**
+ * Options of {@link computeReportData}; every model setting has a merchant-friendly default.
+ *
+ * @example
+ * ```ts
+ * import type { ReportDataOptions } from '@memberkit/cli';
+ * const options: ReportDataOptions = { sourceName: 'orders.csv', calibrationEnd: '1997-09-30', margin: 0.3 };
+ * ```
+ */
 export interface ReportDataOptions {
   /** The file name shown in the header. */
   readonly sourceName: string;
@@ -64,7 +72,10 @@ function step<T>(name: string, options: ReportDataOptions, run: () => Section<T>
  *
  * @example
  * ```ts
- * const data = computeReportData(await readOrdersCsv('orders.csv'), { sourceName: 'orders.csv' });
+ * import { computeReportData, readOrdersCsv } from '@memberkit/cli';
+ * const data = computeReportData(await readOrdersCsv('examples/orders.csv', { currency: 'USD' }), { sourceName: 'orders.csv' });
+ * data.kpis.customers;
+ * //=> 2357
  * data.rfm.ok;
  * //=> true
  * ```

@@ -18,7 +18,9 @@ import { renderBadRowsSection } from './html/renderBadRowsSection.ts';
  *
  * @example
  * ```ts
- * const html = renderReportHtml(await computeReportData(table, { sourceName: 'orders.csv' }), { lang: 'zh-CN' });
+ * import { computeReportData, readOrdersCsv, renderReportHtml } from '@memberkit/cli';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
+ * const html = renderReportHtml(computeReportData(table, { sourceName: 'orders.csv' }), { lang: 'zh-CN' });
  * html.startsWith('<!doctype html>');
  * //=> true
  * ```

@@ -9,12 +9,22 @@ import type { OrderField } from '../csv/columnMapping.ts';
  *
  * @example
  * ```ts
+ * import type { Section } from '@memberkit/cli';
  * const s: Section<number> = { ok: false, reason: 'the file has no product column' };
  * ```
  */
 export type Section<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly reason: string };
 
-/** Header figures; money in integer minor units. */
+/**
+ * Header figures; money in integer minor units.
+ *
+ * @example
+ * ```ts
+ * import type { KpiData } from './reportData.ts';
+ * // examples/orders.csv (CDNOW): $244,091.94 from 6,919 orders of 2,357 customers
+ * const kpis: KpiData = { customers: 2357, orders: 6919, revenue: 24_409_194, aov: 3528, repurchaseRate: 0.483, unitsPerTransaction: 1.87 };
+ * ```
+ */
 export interface KpiData {
   readonly customers: number;
   readonly orders: number;
@@ -26,7 +36,15 @@ export interface KpiData {
   readonly unitsPerTransaction?: number;
 }
 
-/** One cell of the R×F grid. */
+/**
+ * One cell of the R×F grid.
+ *
+ * @example
+ * ```ts
+ * import type { RfmCell } from './reportData.ts';
+ * const cell: RfmCell = { r: 5, f: 5, customers: 40, segment: 'Champions' };
+ * ```
+ */
 export interface RfmCell {
   readonly r: number;
   readonly f: number;
@@ -35,7 +53,15 @@ export interface RfmCell {
   readonly segment: string;
 }
 
-/** One row of the segment table. */
+/**
+ * One row of the segment table.
+ *
+ * @example
+ * ```ts
+ * import type { RfmSegmentRow } from './reportData.ts';
+ * const row: RfmSegmentRow = { segment: 'At Risk', customers: 310, revenue: 1_250_000, meanRecencyDays: 240, meanFrequency: 3.1 };
+ * ```
+ */
 export interface RfmSegmentRow {
   readonly segment: string;
   readonly customers: number;
@@ -44,11 +70,30 @@ export interface RfmSegmentRow {
   readonly meanFrequency: number;
 }
 
+/**
+ * The RFM section: the 5×5 R×F grid and one row per segment.
+ *
+ * @example
+ * ```ts
+ * import type { RfmData } from './reportData.ts';
+ * const rfm: RfmData = { cells: [{ r: 5, f: 5, customers: 40, segment: 'Champions' }], segments: [] };
+ * ```
+ */
 export interface RfmData {
   readonly cells: readonly RfmCell[];
   readonly segments: readonly RfmSegmentRow[];
 }
 
+/**
+ * Monthly acquisition cohorts and how many of each bought again, month by month.
+ *
+ * @example
+ * ```ts
+ * import type { CohortData } from './reportData.ts';
+ * // 25% of January's new customers bought again in February; February's second month is still to come
+ * const cohorts: CohortData = { cohorts: ['2026-01', '2026-02'], sizes: [120, 80], retention: [[1, 0.25], [1, null]] };
+ * ```
+ */
 export interface CohortData {
   /** First-purchase months, `YYYY-MM`. */
   readonly cohorts: readonly string[];
@@ -57,6 +102,17 @@ export interface CohortData {
   readonly retention: readonly (readonly (number | null)[])[];
 }
 
+/**
+ * The BG/NBD tracking plot: cumulative repeat purchases of the calibration
+ * cohort, actual against what the model fitted up to `calibrationEnd` predicts.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.tracking.ok) console.log(data.tracking.data.params); // the BG/NBD fit: r, alpha, a, b
+ * ```
+ */
 export interface TrackingData {
   /** Week index from the first purchase in the data. */
   readonly weeks: readonly number[];
@@ -69,12 +125,33 @@ export interface TrackingData {
   readonly customers: number;
 }
 
+/**
+ * One bar of a histogram: the values in `[from, to)`; the last bar also counts those at or above `to`.
+ *
+ * @example
+ * ```ts
+ * import type { HistogramBin } from './reportData.ts';
+ * const bin: HistogramBin = { from: 0.9, to: 1, count: 412 };
+ * ```
+ */
 export interface HistogramBin {
   readonly from: number;
   readonly to: number;
   readonly count: number;
 }
 
+/**
+ * A histogram of one value per customer with its mean and median.
+ *
+ * @example
+ * ```ts
+ * import type { DistributionData } from './reportData.ts';
+ * import { distribution } from './sections/histogramBins.ts';
+ * const d: DistributionData = distribution([0.05, 0.5, 0.95], { bounds: [0, 1], bins: 10 });
+ * [d.customers, d.median];
+ * //=> [3, 0.5]
+ * ```
+ */
 export interface DistributionData {
   readonly bins: readonly HistogramBin[];
   readonly mean: number;
@@ -82,6 +159,16 @@ export interface DistributionData {
   readonly customers: number;
 }
 
+/**
+ * The P(alive) section: the probability each customer is still active, as a histogram.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.pAlive.ok) console.log(data.pAlive.data.median, data.pAlive.data.oneTime);
+ * ```
+ */
 export interface PAliveData extends DistributionData {
   /**
    * Per bin, how many of its customers are one-time buyers. BG/NBD lets a
@@ -92,6 +179,17 @@ export interface PAliveData extends DistributionData {
   readonly oneTime: readonly number[];
 }
 
+/**
+ * The CLV section: each customer's expected value over the horizon, as a
+ * histogram, with the total and the most valuable customers.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.clv.ok) console.log(data.clv.data.total, data.clv.data.top[0]?.customerId);
+ * ```
+ */
 export interface ClvData extends DistributionData {
   /** Sum of CLV over customers, minor units. */
   readonly total: number;
@@ -101,9 +199,28 @@ export interface ClvData extends DistributionData {
   readonly top: readonly { readonly customerId: string; readonly clv: number; readonly pAlive: number; readonly orders: number }[];
 }
 
-/** One basket rule as `associationRules` returns it. */
+/**
+ * One basket rule as `associationRules` returns it.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.rules.ok) for (const r of data.rules.data.rules) console.log(`${r.antecedent.join(' + ')} → ${r.consequent[0]} (lift ${r.lift.toFixed(1)})`);
+ * ```
+ */
 export type RuleRow = AssociationRule;
 
+/**
+ * The basket-rules section: the top rules and the thresholds they were mined with.
+ *
+ * @example
+ * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.rules.ok) console.log(`${data.rules.data.rules.length} of ${data.rules.data.totalRules} rules shown`);
+ * ```
+ */
 export interface RulesData {
   readonly rules: readonly RuleRow[];
   readonly totalRules: number;
@@ -118,9 +235,10 @@ export interface RulesData {
  *
  * @example
  * ```ts
- * const data = await computeReportData(table, { sourceName: 'orders.csv' });
- * data.kpis.customers;
- * //=> 2357
+ * import type { ReportData } from '@memberkit/cli';
+ * declare const data: ReportData;
+ * if (data.rfm.ok) console.log(data.rfm.data.segments);
+ * else console.log('RFM not available:', data.rfm.reason);
  * ```
  */
 export interface ReportData {

@@ -1,4 +1,12 @@
-/** Languages the report is written in. */
+/**
+ * Languages the report is written in.
+ *
+ * @example
+ * ```ts
+ * import type { ReportLang } from '@memberkit/cli';
+ * const lang: ReportLang = 'zh-CN';
+ * ```
+ */
 export type ReportLang = 'en' | 'zh-CN';
 
 const en = {
@@ -166,6 +174,7 @@ const zhCN: Labels = {
  *
  * @example
  * ```ts
+ * import { reportLabels } from './reportLabels.ts';
  * reportLabels('zh-CN').kpiAov;
  * //=> '客单价'
  * ```
@@ -204,6 +213,7 @@ const SEGMENTS_ZH: Record<string, string> = {
  *
  * @example
  * ```ts
+ * import { segmentLabel } from './reportLabels.ts';
  * segmentLabel('At Risk', 'zh-CN');
  * //=> '流失风险'
  * ```
@@ -213,7 +223,16 @@ export function segmentLabel(name: string, lang: ReportLang): string {
   return SEGMENTS_ZH[name.trim().toLowerCase().replace(/’/g, "'")] ?? name;
 }
 
-/** Chinese reasons for bad rows, keyed by {@link BadRowKind}; English uses the row's own message. */
+/**
+ * Chinese reasons for bad rows, keyed by {@link BadRowKind}; English uses the row's own message.
+ *
+ * @example
+ * ```ts
+ * import { BAD_ROW_REASONS_ZH } from './reportLabels.ts';
+ * BAD_ROW_REASONS_ZH.invalid_date;
+ * //=> '日期无效'
+ * ```
+ */
 export const BAD_ROW_REASONS_ZH: Record<string, string> = {
   malformed: 'CSV 格式错误（引号或分隔符）',
   column_count: '列数与表头不一致',

@@ -220,7 +220,7 @@ export function parseCouponTemplate(input: unknown): CouponTemplate {
  * @example
  * ```ts
  * import { percentOffBasisPoints } from '@memberkit/core';
- * percentOffBasisPoints({ kind: 'percentage', payPercent: 85 });
+ * percentOffBasisPoints({ payPercent: 85 });
  * //=> 1500
  * ```
  */

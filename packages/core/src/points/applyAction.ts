@@ -41,8 +41,12 @@ export interface ActionResult {
   readonly cappedPoints: boolean;
   readonly cappedGrowth: boolean;
   readonly lotId: string | null;
-  /** Coupon templates the caller should issue (the tier's birthday gift). */
+  /** Coupon templates the action grants (the tier's birthday gift); the engine issues them when it has a coupon wallet. */
   readonly couponTemplateIds: readonly string[];
+  /** What the action was recorded as (`action:birthday:2026`): one per member, ever. */
+  readonly source: string;
+  /** When it was recorded (epoch ms). */
+  readonly at: number;
 }
 
 /** Grants `amount` unless a per-day or per-year cap is reached; returns [granted, capped]. */
@@ -90,5 +94,5 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
   if (growth > 0) draft.growth.push({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
   const gift = effectiveTier(program, draft.currentTier(), draft.now).level.benefits.birthdayCouponTemplateId;
   const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : [];
-  return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds };
+  return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds, source, at: draft.now };
 }

@@ -2,6 +2,8 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { applyRedemption } from './applyRedemption.ts';
+import type { LotAllocation } from './consumeLots.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import { orderEarning } from './orderEarning.ts';
@@ -27,6 +29,10 @@ export interface OrderPointsResult {
   /** When the points become spendable (the return window end); `null` if at once or none. */
   readonly activatesAt: number | null;
   readonly expiresAt: number | null;
+  /** Points the order was paid with: its `pointsRedeemed`, or what the checkout redeemed on it; 0 if none. */
+  readonly pointsRedeemed: number;
+  /** The lots those points came from: taken now, or by the checkout's earlier `redeemPoints` on this order. */
+  readonly redeemed: readonly LotAllocation[];
 }
 
 /**
@@ -56,10 +62,40 @@ export function assertTrustedOrderEvent(event: { source: string; userId?: string
 }
 
 /**
+ * The points an order says it was paid with (`pointsRedeemed`), spent in
+ * the same draft as the earn: if the checkout already spent them with
+ * `redeemPoints` on this order, the amounts must agree (nothing is spent
+ * twice); otherwise they are redeemed now, closest expiry first, before the
+ * order's own lot exists (an order never pays with the points it earns).
+ */
+function payWithPoints(draft: MemberDraft, orderId: string, points: number): readonly LotAllocation[] {
+  const known = draft.order(orderId);
+  if (draft.hasSource(`redeem:${orderId}`)) {
+    const paid = known?.redeemed.reduce((sum, a) => sum + a.points, 0) ?? 0;
+    if (points > 0 && paid !== points) {
+      throw new MemberkitError('points_policy_violation', `order ${orderId} reports ${points} points paid, but ${paid} were redeemed for it at checkout`, {
+        field: 'properties.pointsRedeemed',
+        details: { reported: points, redeemed: paid },
+      });
+    }
+    return known?.redeemed ?? [];
+  }
+  if (points === 0) return [];
+  return applyRedemption(draft, { memberId: draft.memberId, points, orderId, idempotencyKey: `order:${orderId}` }).allocations;
+}
+
+/**
  * Records a completed order: a points lot (pending until the return window
  * passes), growth value, spend and order count. The order source can be
  * written once per member, ever, whatever idempotency key a redelivery uses.
  * Points use the multiplier of the tier held when the order was placed.
+ *
+ * An order paid partly with points (`pointsRedeemed`, 积分抵现) spends them
+ * in the same atomic change as the earn (`insufficient_points` and nothing
+ * written if the balance is short), unless the checkout already redeemed
+ * them on this order. Points are a deduction like a discount: `total` is the
+ * money paid after it, so the order earns on the cash paid only. A refund
+ * gives the points back to their original lots (see `applyRefund`).
  *
  * @example
  * ```ts
@@ -74,6 +110,8 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
   const props = event.properties;
   const source = `order:${props.orderId}`;
   draft.claimSource(source);
+  const redeemed = payWithPoints(draft, props.orderId, props.pointsRedeemed ?? 0);
+  const pointsRedeemed = redeemed.reduce((sum, a) => sum + a.points, 0);
   const multiplier = effectiveTier(program, draft.currentTier(), event.timestamp).level.benefits.pointsMultiplier;
   const earning = orderEarning(program, props, multiplier);
   const expiresAt = lotExpiry(program, event.timestamp);
@@ -101,5 +139,5 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     lines: earning.lines,
   };
   draft.putOrder(order);
-  return { orderId: props.orderId, points: earning.points, growth: earning.growth, multiplier, lotId, activatesAt, expiresAt };
+  return { orderId: props.orderId, points: earning.points, growth: earning.growth, multiplier, lotId, activatesAt, expiresAt, pointsRedeemed, redeemed };
 }

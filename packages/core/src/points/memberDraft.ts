@@ -2,7 +2,7 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import type { IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
-import { entryEffect, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
+import type { EntryKind, LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 
@@ -36,9 +36,13 @@ export class MemberDraft {
   available: number;
   pending: number;
   tier: TierState | undefined;
-  private readonly overlay = new Map<string, PointsLot>();
-  private readonly orders = new Map<string, PointsOrderRecord>();
-  private readonly counters = new Map<string, number>();
+  // Created on first write: most commands touch one or two of them, and a
+  // command's allocations are most of what the collector has to clear.
+  private overlay: Map<string, PointsLot> | undefined;
+  private orders: Map<string, PointsOrderRecord> | undefined;
+  private counters: Map<string, number> | undefined;
+  /** Earliest activation or expiry among lots as they stand in the draft (a lower bound). */
+  private dueAt: number;
 
   constructor(record: MemberLoyaltyRecord, now: number) {
     this.record = record;
@@ -47,23 +51,38 @@ export class MemberDraft {
     this.operationId = `${record.memberId}.op${record.version + 1}`;
     this.available = record.available;
     this.pending = record.pending;
+    this.dueAt = record.nextTransitionAt;
+  }
+
+  /**
+   * False when no lot can activate or expire at the draft's time, so
+   * `settleDue` has nothing to do: the record's next transition is later and
+   * no lot the draft wrote to has one due.
+   */
+  hasDue(): boolean {
+    return this.dueAt <= this.now;
   }
 
   /** A lot as it stands in this draft. */
   lot(id: string): PointsLot | undefined {
-    return this.overlay.get(id) ?? this.record.lots.get(id);
+    return this.overlay?.get(id) ?? this.record.lots.get(id);
   }
 
-  /** Lots with a pending or non-zero available remainder, in this draft. */
+  /**
+   * Lots with a pending or non-zero available remainder, in this draft: the
+   * record's open lots as the draft left them, then lots the draft created or
+   * reopened (a refund giving points back to a spent lot), in the order it
+   * first wrote them.
+   */
   openLots(): PointsLot[] {
     const out: PointsLot[] = [];
-    for (const id of this.record.openLots) {
+    const open = this.record.openLots;
+    for (const id of open) {
       const lot = this.lot(id) as PointsLot;
       if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
     }
-    for (const created of this.newLots) {
-      const lot = this.lot(created.id) as PointsLot;
-      if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
+    if (this.overlay !== undefined) {
+      for (const [id, lot] of this.overlay) if (!open.has(id) && (lot.available !== 0 || lot.pending !== 0)) out.push(lot);
     }
     return out;
   }
@@ -84,7 +103,7 @@ export class MemberDraft {
       pending: 0,
     };
     this.newLots.push(lot);
-    this.overlay.set(lot.id, lot);
+    (this.overlay ??= new Map()).set(lot.id, lot);
     return lot;
   }
 
@@ -95,7 +114,7 @@ export class MemberDraft {
     if (existing !== undefined) return existing;
     const lot: PointsLot = { id, memberId: this.memberId, origin: 'debt', source: 'debt', earnedAt: this.now, activatesAt: null, expiresAt: null, points: 0, available: 0, pending: 0 };
     this.newLots.push(lot);
-    this.overlay.set(id, lot);
+    (this.overlay ??= new Map()).set(id, lot);
     return lot;
   }
 
@@ -105,28 +124,34 @@ export class MemberDraft {
     if (lot === undefined) throw new MemberkitError('not_found', `no lot ${lotId}`, { field: 'lotId' });
     const seq = this.record.entries.length + this.entries.length;
     const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
-    const d = entryEffect(entry);
-    this.overlay.set(lotId, lotWithRemainders(lot, lot.available + d.available, lot.pending + d.pending));
-    this.available += d.available;
-    this.pending += d.pending;
+    // entryEffect, inlined (no object per entry).
+    const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
+    const dPending = kind === 'activate' ? -points : bucket === 'pending' ? points : 0;
+    const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
+    (this.overlay ??= new Map()).set(lotId, next);
+    if (next.pending > 0 && next.activatesAt !== null && next.activatesAt < this.dueAt) this.dueAt = next.activatesAt;
+    if (next.available > 0 && next.expiresAt !== null && next.expiresAt < this.dueAt) this.dueAt = next.expiresAt;
+    this.available += dAvailable;
+    this.pending += dPending;
     this.entries.push(entry);
     return entry;
   }
 
   order(orderId: string): PointsOrderRecord | undefined {
-    return this.orders.get(orderId) ?? this.record.orders.get(orderId);
+    return this.orders?.get(orderId) ?? this.record.orders.get(orderId);
   }
 
   putOrder(order: PointsOrderRecord): void {
-    this.orders.set(order.orderId, order);
+    (this.orders ??= new Map()).set(order.orderId, order);
   }
 
   counter(key: string): number {
-    return (this.record.counters.get(key) ?? 0) + (this.counters.get(key) ?? 0);
+    return (this.record.counters.get(key) ?? 0) + (this.counters?.get(key) ?? 0);
   }
 
   bump(key: string, by = 1): void {
-    this.counters.set(key, (this.counters.get(key) ?? 0) + by);
+    const counters = (this.counters ??= new Map());
+    counters.set(key, (counters.get(key) ?? 0) + by);
   }
 
   currentTier(): TierState | null {
@@ -145,7 +170,7 @@ export class MemberDraft {
 
   /** True when the draft would change nothing. */
   isEmpty(): boolean {
-    return this.entries.length === 0 && this.newLots.length === 0 && this.orders.size === 0 && this.growth.length === 0 && this.tier === undefined && this.counters.size === 0 && this.sourceKeys.length === 0;
+    return this.entries.length === 0 && this.newLots.length === 0 && this.orders === undefined && this.growth.length === 0 && this.tier === undefined && this.counters === undefined && this.sourceKeys.length === 0;
   }
 
   toChange(idempotency?: IdempotencyRecord): MemberChange {
@@ -155,10 +180,10 @@ export class MemberDraft {
       // New lots were created with zero remainders and never mutated (the overlay holds copies).
       lots: this.newLots,
       entries: this.entries,
-      orders: [...this.orders.values()],
+      orders: this.orders === undefined ? [] : [...this.orders.values()],
       growth: this.growth,
       tier: this.tier,
-      counters: [...this.counters],
+      counters: this.counters === undefined ? [] : [...this.counters],
       sourceKeys: this.sourceKeys,
       idempotency,
     };

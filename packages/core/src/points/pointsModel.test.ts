@@ -1,5 +1,5 @@
-// Model-based tests (fc.commands): random sequences of orders, refunds,
-// redemptions, adjustments, check-ins, replays and time jumps, run against
+// Model-based tests (fc.commands): random sequences of orders (some paid
+// partly with points on the event), refunds, redemptions, adjustments, check-ins, replays and time jumps, run against
 // the engine and a deliberately small model (a list of lots with two
 // numbers each). After every command the ledger must agree with itself
 // (verifyLedger) and with the model.
@@ -136,6 +136,32 @@ class CompletePaidOrderCmd implements fc.AsyncCommand<Model, Real> {
   toString = () => `CompletePaidOrder(${this.total})`;
 }
 
+/** An order that reports points used as payment on the event itself (pointsRedeemed): spent with the earn, atomically. */
+class OrderWithPointsCmd implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly total: number, readonly points: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    await step(m, r);
+    const id = `o${m.nextOrder++}`;
+    const event = { id: `e-${id}`, type: 'order_completed', timestamp: m.now, userId: 'm1', source: 'server', properties: { orderId: id, currency: 'CNY', total: this.total, pointsRedeemed: this.points, products: [{ productId: 'p', price: this.total, quantity: 1 }] } };
+    const res = await record(r, `event:e-${id}`, () => r.engine.recordOrder(event));
+    if (available(m) < this.points) {
+      // Refused whole: no points spent, no order recorded.
+      expect(isMemberkitError(res, 'insufficient_points')).toBe(true);
+    } else {
+      // Spent before the order's own lot exists, closest expiry first; earned on the cash total.
+      const taken = consume(m, this.points);
+      const points = Math.floor(this.total / 100);
+      const lot = points > 0 ? newLot(m, { earnedAt: m.now, activatesAt: m.now + WINDOW, expiresAt: m.now + EXPIRY, available: 0, pending: points }) : null;
+      m.orders.set(id, { total: this.total, points, lot, refunded: 0, settled: 0, redeemed: taken.map((t) => ({ ...t, restored: 0 })) });
+      expect(res).toMatchObject({ points, pointsRedeemed: this.points });
+      expect((res as { redeemed: { points: number }[] }).redeemed.map((a) => a.points)).toEqual(taken.map((t) => t.points));
+    }
+    await invariants(m, r);
+  }
+  toString = () => `OrderWithPoints(${this.total}, ${this.points})`;
+}
+
 class RefundCmd implements fc.AsyncCommand<Model, Real> {
   constructor(readonly pick: number, readonly share: number) {}
   check = (m: Readonly<Model>) => [...m.orders.values()].some((o) => o.total > 0 && o.refunded < o.total);
@@ -261,6 +287,7 @@ const commands = [
   fc.tuple(fc.integer({ min: 1, max: 400 }), fc.boolean()).map(([p, o]) => new RedeemCmd(p, o)),
   paidOrder,
   paidOrder,
+  fc.tuple(fc.integer({ min: 100, max: 30_000 }), fc.integer({ min: 1, max: 600 })).map(([t, p]) => new OrderWithPointsCmd(t, p)),
   refund,
   refund,
   fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: -200, max: -1 })).map((p) => new AdjustCmd(p)),

@@ -56,6 +56,10 @@ export interface PointsOrderRecord {
   readonly restored: readonly { readonly lotId: string; readonly points: number }[];
 }
 
+// One frozen empty list for every blank record: the store keeps every order for good, and commands
+// replace these lists (never push to them), so four fresh arrays per order would only be kept garbage.
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * An order the ledger knows nothing about yet besides its id: not completed,
  * nothing earned, refunded or paid with points. Commands fill in what they learn.
@@ -78,14 +82,14 @@ export function blankPointsOrderRecord(memberId: string, orderId: string, at: nu
     points: 0,
     growth: 0,
     lotId: null,
-    lines: [],
-    refundIds: [],
+    lines: NONE,
+    refundIds: NONE,
     refundedAmount: 0,
     refundedEligible: 0,
     pointsReversed: 0,
     pointsForgiven: 0,
     growthReversed: 0,
-    redeemed: [],
-    restored: [],
+    redeemed: NONE,
+    restored: NONE,
   };
 }

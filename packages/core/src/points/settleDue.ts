@@ -19,6 +19,8 @@ import type { MemberDraft } from './memberDraft.ts';
  * ```
  */
 export function settleDue(draft: MemberDraft): void {
+  // Runs twice per command: skip the scan of open lots when nothing can be due.
+  if (!draft.hasDue()) return;
   const now = draft.now;
   for (const open of draft.openLots()) {
     if (open.origin === 'debt') continue;

@@ -49,7 +49,10 @@ export function verifyLedger(record: MemberLoyaltyRecord): LedgerCheck {
     ledger.pending += d.pending;
   });
   const lots = { available: 0, pending: 0 };
+  let next = Number.POSITIVE_INFINITY;
   for (const lot of record.lots.values()) {
+    if (lot.pending > 0 && lot.activatesAt !== null && lot.activatesAt < next) next = lot.activatesAt;
+    if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < next) next = lot.expiresAt;
     const sum = perLot.get(lot.id) ?? { available: 0, pending: 0 };
     if (sum.available !== lot.available || sum.pending !== lot.pending) problems.push(`lot ${lot.id} holds ${lot.available}/${lot.pending} but its entries sum to ${sum.available}/${sum.pending}`);
     if (lot.origin !== 'debt' && (lot.available < 0 || lot.pending < 0)) problems.push(`lot ${lot.id} is negative`);
@@ -59,6 +62,8 @@ export function verifyLedger(record: MemberLoyaltyRecord): LedgerCheck {
     lots.pending += lot.pending;
   }
   for (const id of perLot.keys()) if (!record.lots.has(id)) problems.push(`entries name unknown lot ${id}`);
+  // Reads and commands skip work until this instant, so it must be the true earliest transition.
+  if (record.nextTransitionAt !== next) problems.push(`cached next transition ${record.nextTransitionAt} differs from the lots' ${next}`);
   const cached = { available: record.available, pending: record.pending };
   if (cached.available !== ledger.available || cached.pending !== ledger.pending) problems.push(`cached ${cached.available}/${cached.pending} differs from ledger ${ledger.available}/${ledger.pending}`);
   if (lots.available !== ledger.available || lots.pending !== ledger.pending) problems.push(`lots ${lots.available}/${lots.pending} differ from ledger ${ledger.available}/${ledger.pending}`);

@@ -82,21 +82,29 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     record.lots.set(lot.id, lot.available === 0 && lot.pending === 0 ? lot : lotWithRemainders(lot, 0, 0));
   }
   let moved = false;
+  // The next transition, kept up to date without scanning every open lot: only a change to the
+  // lot that holds the current minimum forces a full recount.
+  let next = record.nextTransitionAt;
+  let recount = false;
   for (const entry of change.entries) {
     const lot = record.lots.get(entry.lotId) as PointsLot;
+    const was = transitionOf(lot);
+    if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
     // entryEffect, inlined: this loop runs for every entry ever written.
     const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
     const dPending = entry.kind === 'activate' ? -entry.points : entry.bucket === 'pending' ? entry.points : 0;
-    const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
-    record.lots.set(lot.id, next);
+    const updated = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
+    record.lots.set(lot.id, updated);
     record.available += dAvailable;
     record.pending += dPending;
     record.entries.push(entry);
-    if (next.available !== 0 || next.pending !== 0) record.openLots.add(lot.id);
+    if (updated.available !== 0 || updated.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
+    const becomes = transitionOf(updated);
+    if (becomes < next) next = becomes;
     moved = true;
   }
-  if (moved) record.nextTransitionAt = nextTransition(record);
+  if (moved) record.nextTransitionAt = recount ? nextTransition(record) : next;
   for (const order of change.orders) record.orders.set(order.orderId, order);
   for (const g of change.growth) record.growth.push(g);
   if (change.tier !== undefined) record.tier = change.tier;
@@ -105,12 +113,19 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   record.version += 1;
 }
 
+/** When a lot next activates or expires as it stands (Infinity if never). */
+function transitionOf(lot: PointsLot): number {
+  let t = Number.POSITIVE_INFINITY;
+  if (lot.pending > 0 && lot.activatesAt !== null) t = lot.activatesAt;
+  if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < t) t = lot.expiresAt;
+  return t;
+}
+
 function nextTransition(record: MutableMemberRecord): number {
   let next = Number.POSITIVE_INFINITY;
   for (const id of record.openLots) {
-    const lot = record.lots.get(id) as PointsLot;
-    if (lot.pending > 0 && lot.activatesAt !== null && lot.activatesAt < next) next = lot.activatesAt;
-    if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < next) next = lot.expiresAt;
+    const t = transitionOf(record.lots.get(id) as PointsLot);
+    if (t < next) next = t;
   }
   return next;
 }

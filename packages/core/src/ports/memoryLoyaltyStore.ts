@@ -48,7 +48,8 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
  * The in-memory {@link LoyaltyStore}: for tests, simulations, demos and
  * single-process apps. `commit` runs its checks and applies the change in one
  * synchronous step, which in JavaScript's single thread makes it atomic —
- * the same guarantee a SQL store gets from a row lock.
+ * the same guarantee a SQL store gets from a row lock. It offers `sync`
+(see `SyncLoyaltyStore`), which the engine uses to skip promise round trips.
  *
  * @example
  * ```ts
@@ -85,6 +86,11 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     commit: (change) => Promise.resolve(commitNow(change)),
     memberIds: async function* () {
       yield* [...members.keys()];
+    },
+    sync: {
+      getMember: (memberId) => members.get(memberId),
+      getIdempotency: (key) => keys.get(key),
+      commit: commitNow,
     },
   };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineProgram, MemberkitError, programCalendar } from '../index.ts';
 
@@ -92,5 +93,19 @@ describe('programCalendar', () => {
     expect(new Date(cal.yearStart(Date.parse('2026-12-31T17:00:00Z'), 0)).toISOString()).toBe('2026-12-31T16:00:00.000Z');
     expect(new Date(programCalendar(0).addMonths(Date.UTC(2026, 0, 31, 5), 1)).toISOString()).toBe('2026-02-28T05:00:00.000Z');
     expect(new Date(programCalendar(0).addMonths(Date.UTC(2026, 2, 15), -12)).toISOString()).toBe('2025-03-15T00:00:00.000Z');
+  });
+
+  it('gives the same day and year with its one-day cache as computed afresh, in any order of calls', () => {
+    const instant = fc.oneof(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(Date.UTC(2026, 0, 1) - 1, Date.UTC(2026, 0, 1), Date.UTC(2025, 11, 31, 16), Date.UTC(2025, 11, 31, 15, 59, 59, 999)));
+    fc.assert(
+      fc.property(fc.constantFrom(-720, -300, 0, 330, 480, 840), fc.array(instant, { minLength: 1, maxLength: 20 }), (offset, list) => {
+        const cal = programCalendar(offset);
+        for (const ms of list) {
+          const local = new Date(ms + offset * 60_000);
+          expect(cal.dayKey(ms)).toBe(local.toISOString().slice(0, 10));
+          expect(cal.year(ms)).toBe(local.getUTCFullYear());
+        }
+      }),
+    );
   });
 });

@@ -4,9 +4,12 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { parseEvent } from '../events/memberkitEvent.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { emptyMemberRecord } from '../ports/applyMemberChange.ts';
-import type { LoyaltyStore, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
+import type { CommitOutcome, LoyaltyStore, MemberChange, MemberLoyaltyRecord, SyncLoyaltyStore } from '../ports/loyaltyStore.ts';
+import { blankMemberRecord } from '../ports/blankMemberRecord.ts';
 import { memoryLoyaltyStore } from '../ports/memoryLoyaltyStore.ts';
 import { resolveBenefits, type ResolvedBenefits } from '../benefits/resolveBenefits.ts';
+import { issueBirthdayGift, type BirthdayGift } from '../benefits/issueBirthdayGift.ts';
+import type { CouponWallet } from '../coupons/couponWallet.ts';
 import { applyAction, type ActionInput, type ActionResult } from '../points/applyAction.ts';
 import { applyAdjustment, type AdjustInput, type AdjustmentResult } from '../points/applyAdjustment.ts';
 import { applyOrder, assertTrustedOrderEvent, type OrderPointsResult } from '../points/applyOrder.ts';
@@ -23,8 +26,11 @@ import { evaluateTier } from '../tiers/evaluateTier.ts';
 import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
+import { fastLoyaltyInput } from './fastLoyaltyInput.ts';
+import { fastOrderEvent } from './fastOrderEvent.ts';
 import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
+import { programCalendar } from './programCalendar.ts';
 
 /**
  * Every command result carries the member's standing after it.
@@ -53,6 +59,8 @@ export interface LoyaltyEngineOptions {
   readonly clock?: Clock;
   /** Recomputations after a version conflict before giving up with `conflict` (default 20). */
   readonly maxRetries?: number;
+  /** The coupon wallet that issues the tier's birthday gift coupon when a `birthday` action is recorded (see `issueBirthdayGift`). */
+  readonly coupons?: CouponWallet;
 }
 
 /**
@@ -75,7 +83,8 @@ export interface LoyaltyEngine {
   recordRefund(event: unknown, options?: { idempotencyKey?: string }): Promise<LoyaltyResult<RefundPointsResult>>;
   redeemPoints(input: RedeemInput): Promise<LoyaltyResult<RedemptionResult>>;
   adjustPoints(input: AdjustInput): Promise<LoyaltyResult<AdjustmentResult>>;
-  recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult>>;
+  /** With a `coupons` wallet, a `birthday` action also issues the tier's gift coupon (`gifts`), once per member per year. */
+  recordAction(input: ActionInput): Promise<LoyaltyResult<ActionResult> & { readonly gifts?: readonly BirthdayGift[] }>;
   /** `expiresAt` may be epoch ms, an ISO string or a Date. */
   overrideTier(input: Omit<TierOverrideInput, 'expiresAt'> & { readonly expiresAt: number | string | Date }): Promise<LoyaltyResult<{ tier: TierState }>>;
   /** Writes due activations, expiries and tier period ends for one member. */
@@ -115,36 +124,78 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   const store = options.store ?? memoryLoyaltyStore();
   const clock = options.clock ?? systemClock;
   const maxRetries = options.maxRetries ?? 20;
+  const wallet = options.coupons;
 
-  async function run<T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): Promise<LoyaltyResult<T>> {
+  /** One attempt on one version: settle, apply, settle, evaluate the tier; the result and the change to commit (none if nothing changed). */
+  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): { result: LoyaltyResult<T>; change: MemberChange | undefined } {
+    const draft = new MemberDraft(record, clock.now());
+    settleDue(draft);
+    evaluateTier(program, draft);
+    const value = compute(draft);
+    settleDue(draft);
+    evaluateTier(program, draft);
+    // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
+    const result = Object.assign(value as object, {
+      memberId,
+      balance: { available: draft.available, pending: draft.pending },
+      tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
+    }) as LoyaltyResult<T>;
+    if (key === undefined && draft.isEmpty()) return { result, change: undefined };
+    return { result, change: draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }) };
+  }
+
+  /** What a commit outcome means for the command: its result, a retry (undefined), or an error. */
+  function settleOutcome<T>(outcome: CommitOutcome, result: LoyaltyResult<T>, memberId: string, fingerprint: string): LoyaltyResult<T> | undefined {
+    if (outcome.status === 'committed') return result;
+    if (outcome.status === 'replay') return replay(outcome.existing, memberId, fingerprint);
+    if (outcome.status === 'duplicate_source') {
+      throw new MemberkitError('duplicate_request', `${outcome.source} was already recorded for member ${memberId}`, { field: 'source', details: { source: outcome.source } });
+    }
+    return undefined;
+  }
+
+  function gaveUp(memberId: string): MemberkitError {
+    return new MemberkitError('conflict', `member ${memberId} kept changing; gave up after ${maxRetries} attempts`, { details: { memberId } });
+  }
+
+  async function runAsync<T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): Promise<LoyaltyResult<T>> {
     if (key !== undefined) {
       const seen = await store.getIdempotency(key);
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
-    for (let attempt = 0; attempt < maxRetries; attempt++) {
-      const record = (await store.getMember(memberId)) ?? emptyMemberRecord(memberId);
-      const draft = new MemberDraft(record, clock.now());
-      settleDue(draft);
-      evaluateTier(program, draft);
-      const value = compute(draft);
-      settleDue(draft);
-      evaluateTier(program, draft);
-      // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
-      const result = Object.assign(value as object, {
-        memberId,
-        balance: { available: draft.available, pending: draft.pending },
-        tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
-      }) as LoyaltyResult<T>;
-      if (key === undefined && draft.isEmpty()) return result;
-      const outcome = await store.commit(draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }));
-      if (outcome.status === 'committed') return result;
-      if (outcome.status === 'replay') return replay(outcome.existing, memberId, fingerprint);
-      if (outcome.status === 'duplicate_source') {
-        throw new MemberkitError('duplicate_request', `${outcome.source} was already recorded for member ${memberId}`, { field: 'source', details: { source: outcome.source } });
-      }
+    for (let i = 0; i < maxRetries; i++) {
+      const { result, change } = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      if (change === undefined) return result;
+      const done = settleOutcome(await store.commit(change), result, memberId, fingerprint);
+      if (done !== undefined) return done;
     }
-    throw new MemberkitError('conflict', `member ${memberId} kept changing; gave up after ${maxRetries} attempts`, { details: { memberId } });
+    throw gaveUp(memberId);
   }
+
+  // The same steps without a promise per store call, for a store in this process.
+  function runSync<T>(sync: SyncLoyaltyStore, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): LoyaltyResult<T> {
+    if (key !== undefined) {
+      const seen = sync.getIdempotency(key);
+      if (seen !== undefined) return replay(seen, memberId, fingerprint);
+    }
+    for (let i = 0; i < maxRetries; i++) {
+      const { result, change } = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      if (change === undefined) return result;
+      const done = settleOutcome(sync.commit(change), result, memberId, fingerprint);
+      if (done !== undefined) return done;
+    }
+    throw gaveUp(memberId);
+  }
+
+  const sync = store.sync;
+  /**
+   * Runs a command: look up the key, compute on the member's version, commit,
+   * retry on a version conflict. With a sync store the value itself comes
+   * back, so the calling async method settles its one promise directly
+   * (returning a promise from an async function costs three more ticks).
+   */
+  const run = <T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): LoyaltyResult<T> | Promise<LoyaltyResult<T>> =>
+    sync === undefined ? runAsync(memberId, key, fingerprint, compute) : runSync(sync, memberId, key, fingerprint, compute);
 
   function replay<T>(seen: { memberId: string; fingerprint: string; result: unknown }, memberId: string, fingerprint: string): T {
     if (seen.memberId !== memberId || seen.fingerprint !== fingerprint) {
@@ -154,8 +205,10 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   }
 
   function orderEvent<K extends 'order_completed' | 'order_refunded'>(input: unknown, type: K, opts: unknown): { event: MemberkitEvent<K>; memberId: string; key: string } {
-    const { idempotencyKey } = parseOrThrow(loyaltyInputSchemas.eventOptions, opts ?? {}, 'invalid_input', 'options');
-    const event = parseEvent(input);
+    const options = opts ?? {};
+    const { idempotencyKey } = fastLoyaltyInput('eventOptions', options) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, options, 'invalid_input', 'options');
+    // The hand-checked common shape first; zod (with its issues) for everything else.
+    const event = fastOrderEvent(input, type) ?? parseEvent(input);
     if (event.type !== type) throw new MemberkitError('invalid_event', `expected a ${type} event, got ${event.type}`, { field: 'type' });
     const memberId = assertTrustedOrderEvent(event as MemberkitEvent<K>, program.currency);
     return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
@@ -176,19 +229,25 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       return run(memberId, key, fp('refund', event), (d) => applyRefund(program, d, event));
     },
     redeemPoints: async (input) => {
-      const i = parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
+      const i = fastLoyaltyInput('redeem', input) ?? parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
       return run(i.memberId, i.idempotencyKey, fp('redeem', i), (d) => applyRedemption(d, i));
     },
     adjustPoints: async (input) => {
-      const i = parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
+      const i = fastLoyaltyInput('adjust', input) ?? parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
       return run(i.memberId, i.idempotencyKey, fp('adjust', i), (d) => applyAdjustment(program, d, i));
     },
     recordAction: async (input) => {
-      const i = parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
-      return run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      const i = fastLoyaltyInput('action', input) ?? parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
+      const done = run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      if (wallet === undefined || i.action !== 'birthday') return done;
+      const result = await done;
+      // Also on a replay: the wallet's key makes a second issue return the first coupon, and retries one that failed.
+      if (result.couponTemplateIds.length === 0) return result;
+      const year = programCalendar(program.timeZoneOffsetMinutes).year(result.at);
+      return { ...result, gifts: await issueBirthdayGift(wallet, { memberId: result.memberId, year, couponTemplateIds: result.couponTemplateIds }) };
     },
     overrideTier: async (input) => {
-      const i = parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
+      const i = fastLoyaltyInput('override', input) ?? parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
       return run(i.memberId, i.idempotencyKey, fp('override', i), (d) => ({ tier: applyTierOverride(program, d, i) }));
     },
     settle: async (memberId) => run(memberId, undefined, '', (d) => ({ entries: d.entries.length })),

@@ -46,13 +46,32 @@ export function programCalendar(offsetMinutes: number): ProgramCalendar {
 }
 
 const calendars = new Map<number, ProgramCalendar>();
+const DAY_MS = 86_400_000;
 
 function makeCalendar(offsetMinutes: number): ProgramCalendar {
   const shift = offsetMinutes * 60_000;
   const local = (ms: number): Date => new Date(ms + shift);
+  // Every bonus action asks for its day and year; most calls fall on the same local day as the last one.
+  let cachedDay = Number.NaN;
+  let cachedKey = '';
+  let cachedYear = 0;
+  const remember = (ms: number): void => {
+    const day = Math.floor((ms + shift) / DAY_MS);
+    if (day === cachedDay) return;
+    const d = local(ms);
+    cachedKey = d.toISOString().slice(0, 10);
+    cachedYear = d.getUTCFullYear();
+    cachedDay = day;
+  };
   return {
-    dayKey: (ms) => local(ms).toISOString().slice(0, 10),
-    year: (ms) => local(ms).getUTCFullYear(),
+    dayKey: (ms) => {
+      remember(ms);
+      return cachedKey;
+    },
+    year: (ms) => {
+      remember(ms);
+      return cachedYear;
+    },
     monthStart: (ms, months) => {
       const d = local(ms);
       return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) - shift;

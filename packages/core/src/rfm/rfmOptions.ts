@@ -59,7 +59,7 @@ const optionsSchema = z.object({
  *
  * @example
  * ```ts
- * const o: ResolvedRfmOptions = resolveRfmOptions({ asOf: 0 });
+ * const o = resolveRfmOptions({ asOf: 0 });
  * [o.method, o.fallback, o.order];
  * //=> ['ntile', 'Others', 'customerId']
  * ```

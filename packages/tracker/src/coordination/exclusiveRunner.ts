@@ -9,6 +9,7 @@ import type { TimeoutProvider } from '../platform/timeoutManager.ts';
  *
  * @example
  * ```ts
+ * import type { ExclusiveRunner } from '@memberkit/tracker';
  * const solo: ExclusiveRunner = (fn) => fn();
  * ```
  */

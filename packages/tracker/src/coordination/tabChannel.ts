@@ -3,6 +3,7 @@
  *
  * @example
  * ```ts
+ * import type { TabMessage } from '@memberkit/tracker';
  * const m: TabMessage = { t: 'fly', ids: ['019b…'] };
  * ```
  */

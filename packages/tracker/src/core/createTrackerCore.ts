@@ -16,6 +16,7 @@ import { validateEvent } from './validateEvent.ts';
  *
  * @example
  * ```ts
+ * import type { TrackerControls } from '@memberkit/tracker';
  * declare const controls: TrackerControls;
  * controls.setVisible(false);
  * ```

@@ -10,6 +10,7 @@ import type { QueueStore } from '../queue/queueStore.ts';
  *
  * @example
  * ```ts
+ * import type { EventProperties } from '@memberkit/tracker';
  * const p: EventProperties<'products_searched'> = { query: '纸尿裤' };
  * ```
  */
@@ -20,6 +21,7 @@ export type EventProperties<T extends EventType> = MemberkitEvent<T>['properties
  *
  * @example
  * ```ts
+ * import type { EventContext } from '@memberkit/tracker';
  * const c: EventContext = { channel: 'web', locale: 'zh-CN' };
  * ```
  */
@@ -30,6 +32,7 @@ export type EventContext = NonNullable<MemberkitEvent['context']>;
  *
  * @example
  * ```ts
+ * import type { Traits } from '@memberkit/tracker';
  * const t: Traits = { name: '张三', gender: 'female' };
  * ```
  */
@@ -40,6 +43,7 @@ export type Traits = NonNullable<MemberkitEvent['traits']>;
  *
  * @example
  * ```ts
+ * import type { Identifiers } from '@memberkit/tracker';
  * const ids: Identifiers = { memberCardNo: 'M0001' };
  * ```
  */
@@ -51,6 +55,7 @@ export type Identifiers = NonNullable<MemberkitEvent['identifiers']>;
  *
  * @example
  * ```ts
+ * import type { ConsentState } from '@memberkit/tracker';
  * const c: ConsentState = 'pending';
  * ```
  */
@@ -63,6 +68,7 @@ export type ConsentState = 'granted' | 'denied' | 'pending';
  *
  * @example
  * ```ts
+ * import type { BeforeSend } from '@memberkit/tracker';
  * const noEmail: BeforeSend = (e) => (e.identifiers?.email ? { ...e, identifiers: { ...e.identifiers, email: undefined } } : e);
  * ```
  */
@@ -74,6 +80,7 @@ export type BeforeSend = (event: MemberkitEvent) => MemberkitEvent | null;
  *
  * @example
  * ```ts
+ * import type { TrackerPlugin } from '@memberkit/tracker';
  * const storeTag: TrackerPlugin = { name: 'store', beforeSend: (e) => ({ ...e, context: { ...e.context, storeId: 'S01' } }) };
  * ```
  */
@@ -88,6 +95,7 @@ export interface TrackerPlugin {
  *
  * @example
  * ```ts
+ * import type { TrackerOptions } from '@memberkit/tracker';
  * const o: TrackerOptions = { endpoint: '/v1/collect', writeKey: 'wk_demo', batchSize: 10 };
  * ```
  */
@@ -125,6 +133,7 @@ export interface TrackerOptions {
  *
  * @example
  * ```ts
+ * import type { Tracker } from '@memberkit/tracker';
  * declare const tracker: Tracker;
  * tracker.track('products_searched', { query: '奶粉' });
  * ```
@@ -160,6 +169,7 @@ export interface Tracker {
  * @example
  * ```ts
  * import { memoryQueue, memoryStorage } from '@memberkit/tracker';
+ * import type { TrackerPlatform } from '@memberkit/tracker';
  * const p: TrackerPlatform = { channel: 'web', kv: memoryStorage(), queue: memoryQueue(), send: async () => ({ status: 200 }), context: () => ({}) };
  * ```
  */

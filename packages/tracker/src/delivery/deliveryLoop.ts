@@ -13,6 +13,7 @@ import { splitBatches } from './splitBatches.ts';
  * @example
  * ```ts
  * import { memoryQueue, defaultTimeoutProvider } from '@memberkit/tracker';
+ * import type { DeliveryLoopOptions } from '@memberkit/tracker';
  * const o: DeliveryLoopOptions = { queue: memoryQueue(), send: async () => ({ status: 200 }), writeKey: 'wk', batchSize: 20, flushInterval: 5000, maxEventAgeMs: 6048e5, retryBaseMs: 1000, retryMaxMs: 3e5, now: Date.now, random: Math.random, timers: defaultTimeoutProvider, canSend: () => true, onAcked: () => {}, report: () => {} };
  * ```
  */
@@ -43,6 +44,7 @@ export interface DeliveryLoopOptions {
  *
  * @example
  * ```ts
+ * import type { DeliveryLoop } from '@memberkit/tracker';
  * declare const loop: DeliveryLoop;
  * await loop.flush();
  * ```

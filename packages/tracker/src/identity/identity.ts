@@ -5,6 +5,7 @@ import type { KeyValueStorage } from '../platform/keyValueStorage.ts';
  *
  * @example
  * ```ts
+ * import type { Identity } from '@memberkit/tracker';
  * declare const who: Identity;
  * who.setUser('member_1');
  * ```

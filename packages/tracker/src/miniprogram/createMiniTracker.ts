@@ -9,6 +9,7 @@ import { miniRequest, miniStorage, type MiniApi, type MiniFlavor } from './miniA
  *
  * @example
  * ```ts
+ * import type { MiniTrackerOptions } from '@memberkit/tracker/miniprogram';
  * const o: MiniTrackerOptions = { endpoint: 'https://shop.example/mk/collect', writeKey: 'wk', maxQueued: 200 };
  * ```
  */
@@ -30,6 +31,7 @@ export interface MiniTrackerOptions extends TrackerOptions {
  *
  * @example
  * ```ts
+ * import type { MiniTracker } from '@memberkit/tracker/miniprogram';
  * declare const t: MiniTracker;
  * t.pageShow('pages/goods/detail', { id: 'p1' });
  * ```

@@ -5,8 +5,10 @@ import type { KeyValueStorage } from '../platform/keyValueStorage.ts';
  *
  * @example
  * ```ts
- * declare const wx: MiniApi;
- * const api: MiniApi = wx;
+ * import { createMiniTracker } from '@memberkit/tracker/miniprogram';
+ * import type { MiniApi } from '@memberkit/tracker/miniprogram';
+ * declare const wx: MiniApi; // the WeChat global
+ * createMiniTracker({ endpoint: 'https://shop.example/mk/collect', writeKey: 'wk', api: wx, flavor: 'wechat' });
  * ```
  */
 export interface MiniApi {
@@ -26,6 +28,7 @@ export interface MiniApi {
  *
  * @example
  * ```ts
+ * import type { MiniFlavor } from '@memberkit/tracker/miniprogram';
  * const f: MiniFlavor = 'alipay';
  * ```
  */
@@ -38,8 +41,9 @@ export type MiniFlavor = 'wechat' | 'alipay';
  * @example
  * ```ts
  * import { miniStorage } from '@memberkit/tracker/miniprogram';
- * miniStorage(wx, 'wechat').set('mk_aid', 'a1');
- * //=> true
+ * import type { MiniApi } from '@memberkit/tracker/miniprogram';
+ * declare const wx: MiniApi; // the WeChat global
+ * miniStorage(wx, 'wechat').set('mk_aid', 'a1'); // true once stored
  * ```
  */
 export function miniStorage(api: MiniApi, flavor: MiniFlavor): KeyValueStorage {
@@ -80,6 +84,8 @@ export function miniStorage(api: MiniApi, flavor: MiniFlavor): KeyValueStorage {
  * @example
  * ```ts
  * import { miniRequest } from '@memberkit/tracker/miniprogram';
+ * import type { MiniApi } from '@memberkit/tracker/miniprogram';
+ * declare const wx: MiniApi; // the WeChat global
  * const { status } = await miniRequest(wx, 'wechat', 'https://shop.example/mk/collect', '{"batch":[]}');
  * ```
  */

@@ -34,7 +34,8 @@ function wrapLifecycle<T extends Record<string, unknown>>(o: T): T {
  * @example
  * ```ts
  * import { trackPage } from '@memberkit/tracker/miniprogram';
- * Page(trackPage({ data: {}, onShow() { this.setData({ ready: true }); } }));
+ * declare const Page: (options: object) => void; // the mini-program global
+ * Page(trackPage({ data: {}, onShow() { console.log('shown'); } }));
  * ```
  */
 export function trackPage<T extends Record<string, unknown>>(options: T): T {
@@ -47,7 +48,8 @@ export function trackPage<T extends Record<string, unknown>>(options: T): T {
  * @example
  * ```ts
  * import { trackComponent } from '@memberkit/tracker/miniprogram';
- * Component(trackComponent({ methods: { onLoad(q) {} } }));
+ * declare const Component: (options: object) => void; // the mini-program global
+ * Component(trackComponent({ methods: { onLoad(query: Record<string, string>) { console.log(query.id); } } }));
  * ```
  */
 export function trackComponent<T extends Record<string, unknown>>(options: T): T {

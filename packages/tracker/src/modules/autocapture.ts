@@ -13,7 +13,9 @@ const NUMERIC = new Set(['price', 'quantity', 'total', 'discount', 'step', 'rati
  *
  * @example
  * ```ts
+ * import { createTracker } from '@memberkit/tracker';
  * import { autocapture } from '@memberkit/tracker/autocapture';
+ * const tracker = createTracker({ endpoint: '/mk/collect', writeKey: 'wk' });
  * // <button data-mk-event="product_favorited" data-mk-product-id="p1">♡</button>
  * const stop = autocapture(tracker);
  * ```

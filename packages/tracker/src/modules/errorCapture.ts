@@ -5,6 +5,7 @@ import type { Tracker } from '../core/trackerTypes.ts';
  *
  * @example
  * ```ts
+ * import type { CapturedError } from '@memberkit/tracker/errors';
  * const e: CapturedError = { message: 'x is undefined', source: 'app.js', line: 12 };
  * ```
  */
@@ -25,7 +26,9 @@ export interface CapturedError {
  *
  * @example
  * ```ts
+ * import { createTracker } from '@memberkit/tracker';
  * import { errorCapture } from '@memberkit/tracker/errors';
+ * const tracker = createTracker({ endpoint: '/mk/collect', writeKey: 'wk' });
  * const stop = errorCapture(tracker);
  * ```
  */

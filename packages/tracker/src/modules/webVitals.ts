@@ -7,6 +7,7 @@ import type { Tracker } from '../core/trackerTypes.ts';
  * @example
  * ```ts
  * import { onLCP } from 'web-vitals';
+ * import type { VitalReporter } from '@memberkit/tracker/web-vitals';
  * const r: VitalReporter = onLCP;
  * ```
  */
@@ -23,7 +24,9 @@ export type VitalReporter = (callback: (metric: Metric) => void) => void;
  * @example
  * ```ts
  * import { onCLS, onINP, onLCP } from 'web-vitals';
+ * import { createTracker } from '@memberkit/tracker';
  * import { webVitals } from '@memberkit/tracker/web-vitals';
+ * const tracker = createTracker({ endpoint: '/mk/collect', writeKey: 'wk' });
  * webVitals(tracker, [onLCP, onINP, onCLS]);
  * ```
  */

@@ -5,6 +5,7 @@
  *
  * @example
  * ```ts
+ * import type { KeyValueStorage } from '@memberkit/tracker';
  * const m = new Map<string, string>();
  * const kv: KeyValueStorage = { get: (k) => m.get(k) ?? null, set: (k, v) => (m.set(k, v), true), remove: (k) => void m.delete(k) };
  * ```

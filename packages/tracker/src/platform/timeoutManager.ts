@@ -3,6 +3,7 @@
  *
  * @example
  * ```ts
+ * import type { TimerHandle } from '@memberkit/tracker';
  * const h: TimerHandle = setTimeout(() => {}, 0);
  * ```
  */
@@ -15,6 +16,7 @@ export type TimerHandle = unknown;
  *
  * @example
  * ```ts
+ * import type { TimeoutProvider } from '@memberkit/tracker';
  * const timers: TimeoutProvider = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) };
  * ```
  */

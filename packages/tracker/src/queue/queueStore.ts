@@ -9,6 +9,7 @@ import type { MemberkitEvent } from '@memberkit/core';
  * @example
  * ```ts
  * import { memoryQueue } from '@memberkit/tracker';
+ * import type { QueueStore } from '@memberkit/tracker';
  * const q: QueueStore = memoryQueue();
  * ```
  */

@@ -8,6 +8,7 @@ import type { QueueStore } from './queueStore.ts';
  *
  * @example
  * ```ts
+ * import type { StorageQueueCaps } from '@memberkit/tracker';
  * const caps: StorageQueueCaps = { maxCount: 500, maxBytes: 1 << 20 };
  * ```
  */

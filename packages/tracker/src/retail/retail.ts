@@ -8,8 +8,9 @@ import type { Tracker, EventProperties } from '../core/trackerTypes.ts';
  *
  * @example
  * ```ts
- * declare const retail: RetailHelpers;
- * retail.productAdded({ productId: 'p1', price: 12900, quantity: 1, currency: 'CNY' });
+ * import type { RetailHelpers } from '@memberkit/tracker/retail';
+ * declare const shop: RetailHelpers;
+ * shop.productAdded({ productId: 'p1', price: 12900, quantity: 1, currency: 'CNY' });
  * ```
  */
 export interface RetailHelpers {

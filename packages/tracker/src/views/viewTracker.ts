@@ -5,6 +5,7 @@ import type { MemberkitEvent } from '@memberkit/core';
  *
  * @example
  * ```ts
+ * import type { ViewType } from '@memberkit/tracker';
  * const t: ViewType = 'product_viewed';
  * ```
  */
@@ -23,6 +24,7 @@ interface OpenView {
  *
  * @example
  * ```ts
+ * import type { ViewTracker } from '@memberkit/tracker';
  * declare const views: ViewTracker;
  * views.setVisible(false);
  * ```

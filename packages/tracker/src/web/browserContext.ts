@@ -30,8 +30,8 @@ export function readUtm(search: string): EventContext['utm'] {
  * @example
  * ```ts
  * import { browserContext } from '@memberkit/tracker';
- * browserContext(undefined, '').page?.path;
- * //=> '/'
+ * browserContext(undefined, document.referrer).page?.path === location.pathname;
+ * //=> true
  * ```
  */
 export function browserContext(utm: EventContext['utm'], referrer: string): EventContext {

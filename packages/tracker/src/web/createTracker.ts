@@ -17,6 +17,7 @@ import { watchNavigation } from './spaNavigation.ts';
  *
  * @example
  * ```ts
+ * import type { WebTrackerOptions } from '@memberkit/tracker';
  * const o: WebTrackerOptions = { endpoint: '/mk/collect', writeKey: 'wk_live', autoPage: true, hashRouting: false };
  * ```
  */

@@ -4,6 +4,7 @@
  *
  * @example
  * ```ts
+ * import { CHART_PALETTE } from './chartPalette.ts';
  * CHART_PALETTE.actual;
  * //=> '#1d4ed8'
  * ```

@@ -11,7 +11,12 @@ import { CHART_PALETTE } from './chartPalette.ts';
  *
  * @example
  * ```ts
- * renderChartSvg(cohortHeatmapChart(cohorts, reportLabels('en')), { width: 960, height: 480 });
+ * import { cohortHeatmapChart } from './cohortHeatmapChart.ts';
+ * import { renderChartSvg } from './renderChartSvg.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * const cohorts = { cohorts: ['2026-01', '2026-02'], sizes: [120, 80], retention: [[1, 0.25], [1, null]] };
+ * renderChartSvg(cohortHeatmapChart(cohorts, reportLabels('en')), { width: 960, height: 480 }).startsWith('<svg');
+ * //=> true
  * ```
  */
 export function cohortHeatmapChart(cohorts: CohortData, labels: ReportLabels): EChartsCoreOption {

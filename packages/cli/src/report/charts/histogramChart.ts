@@ -9,6 +9,7 @@ import { CHART_PALETTE } from './chartPalette.ts';
  *
  * @example
  * ```ts
+ * import { histogramChart } from './histogramChart.ts';
  * const option = histogramChart([{ from: 0, to: 0.1, count: 12 }], { xName: 'P(alive)', yName: 'Customers', format: (v) => `${v * 100}%` });
  * ```
  */

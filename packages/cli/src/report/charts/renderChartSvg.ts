@@ -6,7 +6,16 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 echarts.use([BarChart, HeatmapChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, VisualMapComponent, SVGRenderer]);
 
-/** The font stack every chart uses, with CJK fallbacks so Chinese labels render on any OS. */
+/**
+ * The font stack every chart uses, with CJK fallbacks so Chinese labels render on any OS.
+ *
+ * @example
+ * ```ts
+ * import { CHART_FONT } from './renderChartSvg.ts';
+ * CHART_FONT.includes('PingFang SC');
+ * //=> true
+ * ```
+ */
 export const CHART_FONT = "-apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', Roboto, Helvetica, Arial, sans-serif";
 
 /**
@@ -15,6 +24,7 @@ export const CHART_FONT = "-apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino S
  *
  * @example
  * ```ts
+ * import { renderChartSvg } from './renderChartSvg.ts';
  * renderChartSvg({ xAxis: { type: 'category', data: ['a'] }, yAxis: {}, series: [{ type: 'bar', data: [1] }] }, { width: 400, height: 300 }).startsWith('<svg');
  * //=> true
  * ```

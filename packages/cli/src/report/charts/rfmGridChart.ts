@@ -10,8 +10,12 @@ import { CHART_PALETTE } from './chartPalette.ts';
  *
  * @example
  * ```ts
- * const option = rfmGridChart(rfmData, reportLabels('en'), 'en');
- * renderChartSvg(option, { width: 960, height: 460 });
+ * import { rfmGridChart } from './rfmGridChart.ts';
+ * import { renderChartSvg } from './renderChartSvg.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * const rfm = { cells: [{ r: 5, f: 5, customers: 40, segment: 'Champions' }, { r: 1, f: 1, customers: 95, segment: 'Lost' }], segments: [] };
+ * renderChartSvg(rfmGridChart(rfm, reportLabels('en'), 'en'), { width: 960, height: 460 }).startsWith('<svg');
+ * //=> true
  * ```
  */
 export function rfmGridChart(rfm: RfmData, labels: ReportLabels, lang: ReportLang): EChartsCoreOption {

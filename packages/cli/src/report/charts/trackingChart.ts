@@ -11,6 +11,11 @@ import { CHART_PALETTE } from './chartPalette.ts';
  *
  * @example
  * ```ts
+ * import type { TrackingData } from '../reportData.ts';
+ * import { trackingChart } from './trackingChart.ts';
+ * import { renderChartSvg } from './renderChartSvg.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const tracking: TrackingData;
  * renderChartSvg(trackingChart(tracking, reportLabels('en')), { width: 960, height: 400 });
  * ```
  */

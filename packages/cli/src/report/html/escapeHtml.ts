@@ -7,6 +7,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  *
  * @example
  * ```ts
+ * import { escapeHtml } from './escapeHtml.ts';
  * escapeHtml('<b>"milk" & bread</b>');
  * //=> '&lt;b&gt;&quot;milk&quot; &amp; bread&lt;/b&gt;'
  * ```

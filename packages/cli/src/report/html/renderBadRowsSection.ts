@@ -12,7 +12,12 @@ const SHOWN = 200;
  *
  * @example
  * ```ts
- * renderBadRowsSection(data.ingest, reportLabels('en'), 'en', reportFormatters('en', 'USD'));
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderBadRowsSection } from './renderBadRowsSection.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderBadRowsSection(data.ingest, reportLabels('en'), 'en', reportFormatters('en', data.currency));
  * ```
  */
 export function renderBadRowsSection(ingest: ReportData['ingest'], labels: ReportLabels, lang: ReportLang, fmt: ReportFormatters): string {

@@ -9,6 +9,10 @@ import { sectionShell } from './sectionShell.ts';
  *
  * @example
  * ```ts
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderCohortSection } from './renderCohortSection.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
  * renderCohortSection(data.cohorts, reportLabels('zh-CN'));
  * ```
  */

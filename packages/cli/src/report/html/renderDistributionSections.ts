@@ -13,7 +13,12 @@ import { sectionShell } from './sectionShell.ts';
  *
  * @example
  * ```ts
- * renderDistributionSections(data.pAlive, data.clv, reportLabels('en'), reportFormatters('en', 'USD'));
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderDistributionSections } from './renderDistributionSections.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderDistributionSections(data.pAlive, data.clv, reportLabels('en'), reportFormatters('en', data.currency));
  * ```
  */
 export function renderDistributionSections(pAlive: Section<PAliveData>, clv: Section<ClvData>, labels: ReportLabels, fmt: ReportFormatters): string {

@@ -9,8 +9,12 @@ import type { ReportFormatters } from './reportFormatters.ts';
  *
  * @example
  * ```ts
- * renderKpis(data.kpis, reportLabels('en'), reportFormatters('en', 'USD'));
- * //=> '<div class="mk-kpis">…'
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderKpis } from './renderKpis.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderKpis(data.kpis, reportLabels('en'), reportFormatters('en', data.currency)); // '<div class="mk-kpis" id="kpis">…'
  * ```
  */
 export function renderKpis(kpis: KpiData, labels: ReportLabels, fmt: ReportFormatters): string {

@@ -12,7 +12,12 @@ import { sectionShell } from './sectionShell.ts';
  *
  * @example
  * ```ts
- * renderRfmSection(data.rfm, reportLabels('en'), 'en', reportFormatters('en', 'USD'));
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderRfmSection } from './renderRfmSection.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderRfmSection(data.rfm, reportLabels('en'), 'en', reportFormatters('en', data.currency));
  * ```
  */
 export function renderRfmSection(rfm: Section<RfmData>, labels: ReportLabels, lang: ReportLang, fmt: ReportFormatters): string {

@@ -10,7 +10,12 @@ import { sectionShell } from './sectionShell.ts';
  *
  * @example
  * ```ts
- * renderRulesSection(data.rules, reportLabels('en'), reportFormatters('en', 'USD'));
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderRulesSection } from './renderRulesSection.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderRulesSection(data.rules, reportLabels('en'), reportFormatters('en', data.currency));
  * ```
  */
 export function renderRulesSection(rules: Section<RulesData>, labels: ReportLabels, fmt: ReportFormatters): string {

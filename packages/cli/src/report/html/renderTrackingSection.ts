@@ -12,7 +12,12 @@ import { sectionShell } from './sectionShell.ts';
  *
  * @example
  * ```ts
- * renderTrackingSection(data.tracking, reportLabels('en'), reportFormatters('en', 'USD'));
+ * import type { ReportData } from '@memberkit/cli';
+ * import { renderTrackingSection } from './renderTrackingSection.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * declare const data: ReportData;
+ * renderTrackingSection(data.tracking, reportLabels('en'), reportFormatters('en', data.currency));
  * ```
  */
 export function renderTrackingSection(tracking: Section<TrackingData>, labels: ReportLabels, fmt: ReportFormatters): string {

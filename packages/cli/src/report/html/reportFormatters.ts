@@ -1,7 +1,18 @@
 import { toMajorUnits } from '@memberkit/core';
 import type { ReportLang } from '../reportLabels.ts';
 
-/** Number, money and percent formatting for one report language and currency. */
+/**
+ * Number, money and percent formatting for one report language and currency.
+ *
+ * @example
+ * ```ts
+ * import type { ReportFormatters } from './reportFormatters.ts';
+ * import { reportFormatters } from './reportFormatters.ts';
+ * const fmt: ReportFormatters = reportFormatters('en', 'USD');
+ * fmt.moneyRounded(24_409_194);
+ * //=> '$244,092'
+ * ```
+ */
 export interface ReportFormatters {
   /** Minor units as money with cents (`$35.28`). */
   money(minor: number): string;
@@ -22,6 +33,7 @@ export interface ReportFormatters {
  *
  * @example
  * ```ts
+ * import { reportFormatters } from './reportFormatters.ts';
  * reportFormatters('en', 'USD').money(3528);
  * //=> '$35.28'
  * ```

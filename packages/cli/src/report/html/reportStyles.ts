@@ -5,6 +5,7 @@
  *
  * @example
  * ```ts
+ * import { REPORT_STYLES } from './reportStyles.ts';
  * `<style>${REPORT_STYLES}</style>`;
  * ```
  */

@@ -9,8 +9,11 @@ import { escapeHtml } from './escapeHtml.ts';
  *
  * @example
  * ```ts
- * sectionShell({ id: 'rules', title: 'Bought together', what: '...' }, { ok: false, reason: 'no product column' }, reportLabels('en'), () => '');
- * //=> '<section class="mk-section" id="rules">…Not available: no product column…</section>'
+ * import { sectionShell } from './sectionShell.ts';
+ * import { reportLabels } from '../reportLabels.ts';
+ * const html = sectionShell({ id: 'rules', title: 'Bought together', what: '...' }, { ok: false, reason: 'no product column' }, reportLabels('en'), () => '');
+ * html.includes('<div class="mk-unavailable">Not available: no product column</div>');
+ * //=> true
  * ```
  */
 export function sectionShell<T>(

@@ -8,7 +8,15 @@ const DAY = 86_400_000;
 /** Weeks per month, for monthly CLV periods (365.25 / 12 / 7). */
 const WEEKS_PER_MONTH = 4.348;
 
-/** Options of {@link clvSections}. */
+/**
+ * Options of {@link clvSections}.
+ *
+ * @example
+ * ```ts
+ * import type { ClvSectionOptions } from './clvSections.ts';
+ * const options: ClvSectionOptions = { calibrationEnd: Date.UTC(1997, 8, 30), horizonWeeks: 52, margin: 0.3, discountRate: 0.1 };
+ * ```
+ */
 export interface ClvSectionOptions {
   /** Last day of the calibration period, epoch ms at UTC midnight. */
   readonly calibrationEnd: number;
@@ -35,7 +43,12 @@ export interface ClvSectionOptions {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { clvSections } from './clvSections.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * const { tracking, pAlive, clv } = clvSections(table, { calibrationEnd: Date.UTC(1997, 8, 30), horizonWeeks: 52, margin: 0.3, discountRate: 0.1 });
+ * [tracking().ok, pAlive().ok, clv().ok];
+ * //=> [true, true, true]
  * ```
  */
 export function clvSections(

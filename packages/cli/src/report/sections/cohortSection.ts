@@ -13,6 +13,9 @@ const MAX_COHORTS = 24;
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { cohortSection } from './cohortSection.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * const s = cohortSection(table);
  * s.ok && s.data.retention[0][0];
  * //=> 1

@@ -12,8 +12,11 @@ import { orderRecords } from './tableIterables.ts';
  *
  * @example
  * ```ts
- * computeKpis(table).repurchaseRate;
- * //=> 0.4
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { computeKpis } from './computeKpis.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
+ * computeKpis(table).aov;
+ * //=> 3528
  * ```
  */
 export function computeKpis(table: OrderTable): KpiData {

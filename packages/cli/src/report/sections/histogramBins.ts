@@ -16,6 +16,7 @@ function niceStep(range: number, target: number): number {
  *
  * @example
  * ```ts
+ * import { distribution } from './histogramBins.ts';
  * distribution([0.05, 0.5, 0.95], { bounds: [0, 1], bins: 10 }).bins[0];
  * //=> { from: 0, to: 0.1, count: 1 }
  * ```

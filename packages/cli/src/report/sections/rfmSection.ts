@@ -9,7 +9,10 @@ import type { RfmCell, RfmData, RfmSegmentRow, Section } from '../reportData.ts'
  *
  * @example
  * ```ts
- * const s = rfmSection(table);
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { rfmSection } from './rfmSection.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
+ * const s = rfmSection(table, Date.UTC(1998, 5, 30));
  * s.ok && s.data.cells.length;
  * //=> 25
  * ```

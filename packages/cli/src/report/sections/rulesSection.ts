@@ -10,6 +10,9 @@ import { orderBaskets } from './tableIterables.ts';
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { rulesSection } from './rulesSection.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * const s = rulesSection(table, { minSupport: 0.005, minConfidence: 0.2, top: 15 });
  * s.ok && s.data.rules[0].lift > 1;
  * //=> true

@@ -1,6 +1,14 @@
 import type { OrderTable } from '../../csv/orderTable.ts';
 
-/** One order as the core analytics take it: `{ customerId, at, amount }`, amount in minor units. */
+/**
+ * One order as the core analytics take it: `{ customerId, at, amount }`, amount in minor units.
+ *
+ * @example
+ * ```ts
+ * import type { OrderRow } from './tableIterables.ts';
+ * const row: OrderRow = { customerId: 'C0001', at: new Date('1997-01-01T00:00:00Z'), amount: 2933 };
+ * ```
+ */
 export interface OrderRow {
   readonly customerId: string;
   readonly at: Date;
@@ -14,8 +22,11 @@ export interface OrderRow {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { orderRows } from './tableIterables.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * [...orderRows(table)][0];
- * //=> { customerId: 'C0001', at: 1997-01-01T00:00:00.000Z, amount: 2933 }
+ * //=> { customerId: 'C0001', at: new Date('1997-01-01T00:00:00Z'), amount: 2933 }
  * ```
  */
 export function orderRows(table: OrderTable): Iterable<OrderRow> {
@@ -34,6 +45,9 @@ export function orderRows(table: OrderTable): Iterable<OrderRow> {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { orderBaskets } from './tableIterables.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * [...orderBaskets(table)][0];
  * //=> ['classical', 'rock']
  * ```
@@ -67,6 +81,9 @@ export function orderBaskets(table: OrderTable): Iterable<string[]> {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { orderRowsByTime } from './tableIterables.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * [...orderRowsByTime(table)].map((o) => o.at.getTime()).every((t, i, a) => i === 0 || a[i - 1] <= t);
  * //=> true
  * ```
@@ -95,6 +112,9 @@ export function orderRowsByTime(table: OrderTable): Iterable<OrderRow> {
  *
  * @example
  * ```ts
+ * import { readOrdersCsv } from '@memberkit/cli';
+ * import { orderRecords } from './tableIterables.ts';
+ * const table = await readOrdersCsv('examples/orders.csv', { currency: 'USD' });
  * [...orderRecords(table)][0];
  * //=> { customerId: 'C0001', at: 852076800000, amount: 2933, units: 2 }
  * ```

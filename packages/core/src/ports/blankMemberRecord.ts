@@ -1,0 +1,37 @@
+import type { MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+// Shared by every blank record; the record type makes them read-only, and nothing casts that away.
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const EMPTY_MAP: ReadonlyMap<string, never> = new Map<string, never>();
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * A read-only empty aggregate (version 0) for a member nothing was committed
+ * for yet. Unlike `emptyMemberRecord`, which builds collections a store can
+ * fill, it shares frozen empty collections, so reading an unknown member (the
+ * first command of every new member) allocates one small object.
+ *
+ * @example
+ * ```ts
+ * import { blankMemberRecord } from '@memberkit/core';
+ * blankMemberRecord('m1').entries.length;
+ * //=> 0
+ * ```
+ */
+export function blankMemberRecord(memberId: string): MemberLoyaltyRecord {
+  return {
+    memberId,
+    version: 0,
+    entries: NO_ITEMS,
+    lots: EMPTY_MAP,
+    openLots: EMPTY_SET,
+    orders: EMPTY_MAP,
+    growth: NO_ITEMS,
+    tier: null,
+    counters: EMPTY_MAP,
+    sourceKeys: EMPTY_SET,
+    available: 0,
+    pending: 0,
+    nextTransitionAt: Number.POSITIVE_INFINITY,
+  };
+}
