@@ -5,6 +5,7 @@
  *
  * @example
  * ```ts
+ * import type { TotalsColumns } from './accumulateOrderBlock.ts';
  * const t: TotalsColumns = { lastAt: Float64Array.of(-Infinity), count: new Float64Array(1), sum: new Float64Array(1) };
  * t.count.length;
  * //=> 1
@@ -27,6 +28,7 @@ const DIRECT = 1 << 16;
  *
  * @example
  * ```ts
+ * import type { OrderBlockScratch } from './accumulateOrderBlock.ts';
  * const work: OrderBlockScratch = { orders: new Float64Array(0), buckets: new Int32Array(0) };
  * work.orders.length; // grows to 3 × the largest partitioned block
  * //=> 0
