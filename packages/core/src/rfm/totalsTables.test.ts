@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteIdInterner } from './byteIdInterner.ts';
+import { readRfmCsv } from './readRfmCsv.ts';
 import { TotalsAccumulator } from './rfmCustomerTotals.ts';
 import { aggregateOrders } from './aggregateOrders.ts';
 
@@ -92,9 +93,20 @@ describe('customer totals tables', () => {
     }
   });
 
-  it('the string path keeps totals exact across several order blocks and the bucketed accumulation', () => {
+  it('the string path keeps totals exact across many id batches and the bucketed accumulation', () => {
     const orders: Order[] = [];
     for (let i = 0; i < 600_000; i++) orders.push([`c${(i * 7919) % 150_000}`, (i * 31) % 1_000_003, i % 1000]);
     expect(viaStrings(orders)).toEqual(reference(orders));
+  });
+
+  it('the string path and the CSV reader stay exact past one block of 2^20 orders', async () => {
+    const n = (1 << 20) + 50_000;
+    const orders: Order[] = [];
+    for (let i = 0; i < n; i++) orders.push([`c${(i * 7919) % 90_001}`, (i * 31) % 1_000_003, i % 1000]);
+    const want = reference(orders);
+    expect(viaStrings(orders)).toEqual(want);
+    const csv = 'customer_id,at,amount\n' + orders.map(([id, at, amount]) => `${id},${at},${amount}\n`).join('');
+    const t = await readRfmCsv([new TextEncoder().encode(csv)]);
+    expect({ customerIds: [...t.customerIds], lastAt: [...t.lastAt], frequency: [...t.frequency], monetary: [...t.monetary] }).toEqual(want);
   });
 });
