@@ -233,7 +233,7 @@ export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefit
 
 // ingest speed: synchronous transactions for in-process stores, bodies written once as steps
 export type { ProfileStoreSyncWriter } from './ports/profileStore.ts';
-export { runTransactionSteps, runTransactionStepsEach, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
+export { isPending, runTransactionSteps, runTransactionStepsEach, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
 export { mergeProfileSteps, type MergeContext } from './identity/mergeProfiles.ts';
 export { applyEventSteps, type PreparedEvent } from './profile/applyEventSteps.ts';
 export { fastParseEvent } from './events/fastParseEvent.ts';

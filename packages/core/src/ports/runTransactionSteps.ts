@@ -35,6 +35,26 @@ export type AnyStoreWriter = ProfileStoreWriter | ProfileStoreSyncWriter;
 export type TransactionSteps<T> = Generator<unknown, T, never>;
 
 /**
+ * Whether a store call answered with a promise (an async store) rather than
+ * the value itself (a synchronous writer). Step bodies yield only pending
+ * answers, so on the synchronous path a body runs to its end in one resume,
+ * with no generator round trip per read or write.
+ *
+ * @example
+ * ```ts
+ * import { isPending } from '@memberkit/core';
+ * isPending(Promise.resolve(1));
+ * //=> true
+ * isPending(1);
+ * //=> false
+ * ```
+ */
+export function isPending<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  // Strings, booleans and undefined (most answers) are decided by typeof.
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
  * Runs steps to the end, awaiting each yielded value (rejections are thrown
  * into the generator, so its `try` / `finally` work as in async code).
  *

@@ -2,7 +2,7 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { Identifier } from '../identity/eventIdentifiers.ts';
 import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
 import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
-import type { AnyStoreWriter, TransactionSteps } from '../ports/runTransactionSteps.ts';
+import { isPending, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
 import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
@@ -72,7 +72,10 @@ function duplicate(eventId: string, profileId: string): IngestResult {
  * ```
  */
 export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { event, identifiers }: PreparedEvent): TransactionSteps<IngestResult> {
-  const again: string | undefined = yield tx.findEventProfileId(event.id);
+  // Each store call is yielded only when it answered with a promise: on the
+  // memory store's synchronous writer the whole body runs in one resume.
+  const seen = tx.findEventProfileId(event.id);
+  const again = isPending(seen) ? ((yield seen) as string | undefined) : seen;
   if (again !== undefined) return duplicate(event.id, again);
   const now = ctx.clock.now();
   // Most events merge nothing and conflict with nobody: share empty arrays
@@ -85,9 +88,14 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   for (const identifier of identifiers) {
     // The live profile the identifier is linked to (inlined: no generator
     // per identifier). Links move on merge; tombstones are followed anyway.
-    const ownerId: string | undefined = yield tx.findProfileId(identifier.kind, identifier.value);
-    let owner = ownerId === undefined ? undefined : ((yield tx.getProfile(ownerId)) as Profile | undefined);
-    for (let hops = 0; owner?.mergedInto !== undefined && hops < MAX_HOPS; hops++) owner = (yield tx.getProfile(owner.mergedInto)) as Profile | undefined;
+    const found = tx.findProfileId(identifier.kind, identifier.value);
+    const ownerId = isPending(found) ? ((yield found) as string | undefined) : found;
+    let owner: Profile | undefined;
+    for (let hops = 0, next = ownerId; next !== undefined && hops <= MAX_HOPS; hops++) {
+      const read = tx.getProfile(next);
+      owner = isPending(read) ? ((yield read) as Profile | undefined) : read;
+      next = owner?.mergedInto;
+    }
     if (owner?.mergedInto !== undefined) owner = undefined;
     if (!owner) {
       (unlinked ??= []).push(identifier);
@@ -125,7 +133,8 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
         (conflicts ??= []).push(i);
         continue;
       }
-      yield tx.linkIdentifier(i.kind, i.value, profile.id);
+      const linking = tx.linkIdentifier(i.kind, i.value, profile.id);
+      if (isPending(linking)) yield linking;
       linked.push({ kind: i.kind, value: i.value, linkedAt: now });
     }
     if (linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
@@ -135,12 +144,17 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // its profile, instead of keeping a second copy.
   const stored = event as StoredEvent & { profileId: string };
   stored.profileId = profile.id;
-  yield tx.appendEvent(stored);
+  const appending = tx.appendEvent(stored);
+  if (isPending(appending)) yield appending;
   // A new profile or a merge: every rule may have changed; else only those
   // this event can affect.
-  const history: readonly StoredEvent[] = yield tx.listEvents(profile.id);
+  const listing = tx.listEvents(profile.id);
+  const history = isPending(listing) ? ((yield listing) as readonly StoredEvent[]) : listing;
   const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event);
-  if (created || ruled.profile !== target) yield tx.putProfile(ruled.profile);
+  if (created || ruled.profile !== target) {
+    const putting = tx.putProfile(ruled.profile);
+    if (isPending(putting)) yield putting;
+  }
   const { changes } = ruled;
   return {
     status: 'accepted',
