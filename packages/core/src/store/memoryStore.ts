@@ -31,6 +31,7 @@ function removeEvent(list: StoredEvent[], id: string): void {
 }
 
 interface Slot {
+  readonly id: string;
   profile: Profile | undefined;
   readonly events: StoredEvent[];
 }
@@ -71,7 +72,7 @@ export function memoryStore(): ProfileStore {
     if (id === lastId) return lastSlot!;
     let s = slots.get(id);
     if (!s) {
-      s = { profile: undefined, events: [] };
+      s = { id, profile: undefined, events: [] };
       slots.set(id, s);
     }
     lastId = id;
@@ -88,8 +89,10 @@ export function memoryStore(): ProfileStore {
     return s;
   };
   // One map per identifier kind: no composite string keys to build and hash.
-  const identities = new Map<IdentifierKind, Map<string, string>>();
-  const kindMap = (kind: IdentifierKind): Map<string, string> => {
+  // Links point at slots, not ids: the profile read that follows a lookup
+  // finds its slot remembered instead of hashing the id again.
+  const identities = new Map<IdentifierKind, Map<string, Slot>>();
+  const kindMap = (kind: IdentifierKind): Map<string, Slot> => {
     let m = identities.get(kind);
     if (!m) {
       m = new Map();
@@ -129,8 +132,8 @@ export function memoryStore(): ProfileStore {
           setProfile(slot(key), before as Profile | undefined);
           break;
         case LINK:
-          if (before === undefined) (extra as Map<string, string>).delete(key);
-          else (extra as Map<string, string>).set(key, before as string);
+          if (before === undefined) (extra as Map<string, Slot>).delete(key);
+          else (extra as Map<string, Slot>).set(key, before as Slot);
           break;
         case APPEND:
           events.delete(key);
@@ -162,7 +165,13 @@ export function memoryStore(): ProfileStore {
 
   const sync: ProfileStoreSyncWriter = {
     getProfile: (id) => peek(id)?.profile,
-    findProfileId: (kind, value) => identities.get(kind)?.get(value),
+    findProfileId(kind, value) {
+      const s = identities.get(kind)?.get(value);
+      if (s === undefined) return undefined;
+      lastId = s.id;
+      lastSlot = s;
+      return s.id;
+    },
     findEventProfileId(eventId) {
       const e = events.get(eventId);
       // Ingest asks, then appends: remember the miss to skip a second lookup.
@@ -180,7 +189,7 @@ export function memoryStore(): ProfileStore {
     linkIdentifier(kind, value, profileId) {
       const m = kindMap(kind);
       const before = m.get(value);
-      m.set(value, profileId);
+      m.set(value, slot(profileId));
       undo.push(LINK, value, before, m);
     },
     unlinkIdentifier(kind, value) {
