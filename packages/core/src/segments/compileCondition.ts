@@ -72,6 +72,16 @@ function fieldReader(field: string): (s: ConditionSubject) => unknown {
   }
 }
 
+// The smallest match count from which a count condition holds whatever
+// comes after (`gte` / `gt` / none): Infinity when more matches may undo it.
+function countBound(count: { readonly op: string; readonly value: unknown } | undefined): number {
+  if (count === undefined) return 1;
+  if (typeof count.value !== 'number' || Number.isNaN(count.value)) return Number.POSITIVE_INFINITY;
+  if (count.op === 'gte') return Math.max(1, Math.ceil(count.value));
+  if (count.op === 'gt') return Math.max(1, Math.floor(count.value) + 1);
+  return Number.POSITIVE_INFINITY;
+}
+
 const windowMs = (w: Window): number => w.last * UNIT_MS[w.unit];
 
 function compileEvent(c: {
@@ -87,6 +97,10 @@ function compileEvent(c: {
   const sumPath = c.sum ? c.sum.property.split('.') : null;
   const test = c.sum ? comparator(c.sum.op, c.sum.value) : c.count ? comparator(c.count.op, c.count.value) : (n: unknown) => (n as number) > 0;
   const follow = c.notFollowedBy ? { match: eventMatcher(c.notFollowedBy.event, c.notFollowedBy.where), span: windowMs(c.notFollowedBy.within) } : null;
+  // A count that only has to reach a bound holds for good once it does:
+  // stop scanning there (most rules ask for one match, and the newest
+  // events are read first).
+  const enough = c.sum ? Number.POSITIVE_INFINITY : countBound(c.count);
   return (s) => {
     const from = s.now - span;
     const events = s.events;
@@ -98,6 +112,7 @@ function compileEvent(c: {
       if (!match(e)) continue;
       if (follow && !unfollowed(events, i, follow.match, follow.span, s.now)) continue;
       total += sumPath ? sumAt(e.properties, sumPath) : 1;
+      if (total >= enough) break;
     }
     return test(total);
   };
