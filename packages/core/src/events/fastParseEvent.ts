@@ -21,6 +21,13 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+// Enumerable keys, inherited ones included (a polluted prototype: give up).
+function keyCount(v: object): number {
+  let n = 0;
+  for (const _ in v) n++;
+  return n;
+}
+
 // ASCII letters, digits and punctuation at both ends: surely nothing to trim.
 function trimmed(s: string): boolean {
   const a = s.charCodeAt(0);
@@ -43,12 +50,10 @@ const gender: Check = (v) => (typeof v === 'string' && GENDERS.has(v) ? v : NO);
 // Optional keys are listed with `?`; absent keys stay absent, as in zod.
 function object(spec: Readonly<Record<string, Check>>): Check {
   const keys = Object.keys(spec).map((k) => ({ key: k.replace(/\?$/, ''), optional: k.endsWith('?'), check: spec[k]! }));
-  const known = new Set(keys.map((k) => k.key));
   return (v) => {
     if (!isPlain(v)) return NO;
-    // Unknown keys: zod strips them (or rejects them in strict objects).
-    for (const k in v) if (!known.has(k)) return NO;
     const out: Record<string, unknown> = {};
+    let present = 0;
     for (const { key, optional, check } of keys) {
       if (!own(v, key)) {
         if (optional) continue;
@@ -57,8 +62,11 @@ function object(spec: Readonly<Record<string, Check>>): Check {
       const value = check(v[key]);
       if (value === NO) return NO;
       out[key] = value;
+      present++;
     }
-    return out;
+    // Unknown keys (zod strips them, or rejects them in strict objects):
+    // more keys than the known ones present. Counting needs no set lookup.
+    return keyCount(v) === present ? out : NO;
   };
 }
 
@@ -152,8 +160,6 @@ function context(v: unknown): unknown {
   return r.success ? r.data : NO;
 }
 
-const ENVELOPE = new Set(['id', 'type', 'timestamp', 'anonymousId', 'userId', 'identifiers', 'traits', 'context', 'source', 'properties']);
-
 /**
  * Validates an event the fast way, or answers `undefined` when it cannot
  * vouch for it (then run the zod schema: {@link parseEvent} does both).
@@ -171,20 +177,39 @@ const ENVELOPE = new Set(['id', 'type', 'timestamp', 'anonymousId', 'userId', 'i
  */
 export function fastParseEvent(input: unknown): MemberkitEvent | undefined {
   if (!isPlain(input)) return NO;
-  for (const k in input) if (!ENVELOPE.has(k) || input[k] === undefined) return NO;
+  // Known keys present, counted as they are read: any other key gives up.
+  // Every check below refuses an undefined value.
+  let present = 3;
   const type = input.type;
   const props = typeof type === 'string' && own(PROPERTIES, type) ? PROPERTIES[type as EventType](input.properties) : NO;
   const eventId = id(input.id);
   const timestamp = input.timestamp;
   if (props === NO || eventId === NO || typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) return NO;
   const out: Record<string, unknown> = { id: eventId, timestamp };
-  if (own(input, 'anonymousId') && (out.anonymousId = id(input.anonymousId)) === NO) return NO;
-  if (own(input, 'userId') && (out.userId = id(input.userId)) === NO) return NO;
-  if (own(input, 'identifiers') && (out.identifiers = identifiers(input.identifiers)) === NO) return NO;
-  if (own(input, 'traits') && (out.traits = traits(input.traits)) === NO) return NO;
-  if (own(input, 'context') && (out.context = context(input.context)) === NO) return NO;
-  const source = own(input, 'source') ? input.source : 'client';
+  if (own(input, 'anonymousId')) {
+    present++;
+    if ((out.anonymousId = id(input.anonymousId)) === NO) return NO;
+  }
+  if (own(input, 'userId')) {
+    present++;
+    if ((out.userId = id(input.userId)) === NO) return NO;
+  }
+  if (own(input, 'identifiers')) {
+    present++;
+    if ((out.identifiers = identifiers(input.identifiers)) === NO) return NO;
+  }
+  if (own(input, 'traits')) {
+    present++;
+    if ((out.traits = traits(input.traits)) === NO) return NO;
+  }
+  if (own(input, 'context')) {
+    present++;
+    if (input.context === undefined || (out.context = context(input.context)) === NO) return NO;
+  }
+  const hasSource = own(input, 'source');
+  const source = hasSource ? input.source : 'client';
   if (source !== 'client' && source !== 'server') return NO;
+  if (keyCount(input) !== present + Number(hasSource) + Number(own(input, 'properties'))) return NO;
   out.source = source;
   out.type = type;
   out.properties = props;
