@@ -44,6 +44,10 @@ export interface CompiledRules {
 }
 
 const cache = new WeakMap<readonly RuleTag[], WeakMap<readonly Segment[], CompiledRules>>();
+// The last pair compiled (held strongly: one engine's definitions).
+let lastTags: readonly RuleTag[] | undefined;
+let lastSegments: readonly Segment[] | undefined;
+let lastCompiled: CompiledRules | undefined;
 
 const compileOne = (r: RuleTag | Segment): CompiledRule => ({
   id: r.id,
@@ -85,6 +89,8 @@ function build(ruleTags: readonly RuleTag[], segments: readonly Segment[]): Comp
  * ```
  */
 export function compileRules(ruleTags: readonly RuleTag[], segments: readonly Segment[]): CompiledRules {
+  // Ingest asks for the same pair on every event: skip the two weak-map lookups.
+  if (ruleTags === lastTags && segments === lastSegments) return lastCompiled!;
   let bySegments = cache.get(ruleTags);
   if (!bySegments) {
     bySegments = new WeakMap();
@@ -95,6 +101,9 @@ export function compileRules(ruleTags: readonly RuleTag[], segments: readonly Se
     compiled = build(ruleTags, segments);
     bySegments.set(segments, compiled);
   }
+  lastTags = ruleTags;
+  lastSegments = segments;
+  lastCompiled = compiled;
   return compiled;
 }
 
