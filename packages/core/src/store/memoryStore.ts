@@ -120,10 +120,25 @@ export function memoryStore(): ProfileStore {
 
   // One writer for all transactions: they are serialised, so the undo log of
   // the running one is simply reset.
+  // The log array keeps its capacity between transactions (emptying it with
+  // `length = 0` would free it and grow it again on every ingest): `top`
+  // marks its end, and `clearUndo` drops the references it held.
   const undo: unknown[] = [];
+  let top = 0;
+  const log = (op: number, key: string, before: unknown, extra: unknown): void => {
+    undo[top] = op;
+    undo[top + 1] = key;
+    undo[top + 2] = before;
+    undo[top + 3] = extra;
+    top += 4;
+  };
+  const clearUndo = (): void => {
+    undo.fill(undefined, 0, top);
+    top = 0;
+  };
   const rollback = (): void => {
     lastMiss = undefined;
-    for (let i = undo.length - 4; i >= 0; i -= 4) {
+    for (let i = top - 4; i >= 0; i -= 4) {
       const key = undo[i + 1] as string;
       const before = undo[i + 2];
       const extra = undo[i + 3];
@@ -183,28 +198,28 @@ export function memoryStore(): ProfileStore {
     listMerges: (profileId) => mergesBySurvivor.get(profileId) ?? noMerges,
     putProfile(profile) {
       const s = slot(profile.id);
-      undo.push(PUT_PROFILE, profile.id, s.profile, undefined);
+      log(PUT_PROFILE, profile.id, s.profile, undefined);
       setProfile(s, profile);
     },
     linkIdentifier(kind, value, profileId) {
       const m = kindMap(kind);
       const before = m.get(value);
       m.set(value, slot(profileId));
-      undo.push(LINK, value, before, m);
+      log(LINK, value, before, m);
     },
     unlinkIdentifier(kind, value) {
       const m = kindMap(kind);
       const before = m.get(value);
       if (before === undefined) return;
       m.delete(value);
-      undo.push(LINK, value, before, m);
+      log(LINK, value, before, m);
     },
     appendEvent(event) {
       if (event.id !== lastMiss && events.has(event.id)) return false;
       lastMiss = undefined;
       events.set(event.id, event);
       insertByTime(eventList(event.profileId), event);
-      undo.push(APPEND, event.id, undefined, event.profileId);
+      log(APPEND, event.id, undefined, event.profileId);
       return true;
     },
     moveEvents(eventIds, toProfileId) {
@@ -215,7 +230,7 @@ export function memoryStore(): ProfileStore {
         events.set(id, moved);
         removeEvent(eventList(before.profileId), id);
         insertByTime(eventList(toProfileId), moved);
-        undo.push(MOVE, id, before, toProfileId);
+        log(MOVE, id, before, toProfileId);
       }
     },
     putMerge(record) {
@@ -229,7 +244,7 @@ export function memoryStore(): ProfileStore {
       const index = list.findIndex((m) => m.id === record.id);
       if (index >= 0) list[index] = record;
       else list.push(record);
-      undo.push(PUT_MERGE, record.id, before, record);
+      log(PUT_MERGE, record.id, before, record);
     },
   };
 
@@ -249,14 +264,14 @@ export function memoryStore(): ProfileStore {
   };
 
   const runSync = <T>(fn: (tx: ProfileStoreSyncWriter) => T): T => {
-    undo.length = 0;
+    clearUndo();
     try {
       return fn(sync);
     } catch (error) {
       rollback();
       throw error;
     } finally {
-      undo.length = 0;
+      clearUndo();
     }
   };
 
@@ -269,14 +284,14 @@ export function memoryStore(): ProfileStore {
     listMerges: writer.listMerges,
     transaction<T>(fn: (tx: ProfileStoreWriter) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        undo.length = 0;
+        clearUndo();
         try {
           return await fn(writer);
         } catch (error) {
           rollback();
           throw error;
         } finally {
-          undo.length = 0;
+          clearUndo();
           running--;
         }
       };
