@@ -138,12 +138,28 @@ describe('fastParseEvent', () => {
     );
   });
 
-  it('leaves ISO timestamps, untrimmed ids and unknown keys to zod', () => {
+  it('leaves ISO timestamps, untrimmed ids and unknown envelope or identifier keys to zod', () => {
     const base = { id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} };
     expect(fastParseEvent(base)).toEqual({ ...base, source: 'client' });
     expect(fastParseEvent({ ...base, timestamp: '2026-01-01T00:00:00Z' })).toBeUndefined();
     expect(fastParseEvent({ ...base, userId: ' u1' })).toBeUndefined();
-    expect(fastParseEvent({ ...base, properties: { method: 'sms', extra: 1 } })).toBeUndefined();
+    expect(fastParseEvent({ ...base, extra: 1 })).toBeUndefined();
+    expect(fastParseEvent({ ...base, identifiers: { phone: '13812345678', fax: '1' } })).toBeUndefined();
     expect(parseEvent({ ...base, userId: ' u1 ', properties: { method: 'sms', extra: 1 } })).toMatchObject({ userId: 'u1', properties: { method: 'sms' } });
+  });
+
+  it('drops unknown property keys exactly as zod does, but leaves keys zod knows and it does not to zod', () => {
+    const base = { id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: { method: 'sms', extra: 1 } };
+    expect(fastParseEvent(base)).toEqual(memberkitEventSchema.parse(base));
+    expect(JSON.stringify(fastParseEvent(base))).toBe(JSON.stringify(memberkitEventSchema.parse(base)));
+    const added = { id: 'e2', type: 'product_added', timestamp: 0, anonymousId: 'a1', properties: { zzz: true, currency: 'CNY', quantity: 1, price: 100, productId: 'p1' } };
+    expect(JSON.stringify(fastParseEvent(added))).toBe(JSON.stringify(memberkitEventSchema.parse(added)));
+    // A page view's vitals are known to zod, not to the fast check: never dropped.
+    const page = { id: 'e3', type: 'page_viewed', timestamp: 0, anonymousId: 'a1', properties: { url: '/x', vitals: { lcp: 1200 } } };
+    expect(fastParseEvent(page)).toBeUndefined();
+    // Line items of an order are checked key by key: unknown keys there take the zod path.
+    const order = { id: 'e4', type: 'order_completed', timestamp: 0, userId: 'u1', properties: { orderId: 'o1', currency: 'CNY', total: 100, products: [{ productId: 'p1', price: 100, quantity: 1, colour: 'red' }] } };
+    expect(fastParseEvent(order)).toBeUndefined();
+    expect(parseEvent(order)).toEqual(memberkitEventSchema.parse(order));
   });
 });

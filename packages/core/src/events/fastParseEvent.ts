@@ -1,4 +1,4 @@
-import { eventContextSchema } from './eventSchema.ts';
+import { eventContextSchema, eventPropertySchemas } from './eventSchema.ts';
 import type { EventType } from './eventTypes.ts';
 import type { MemberkitEvent } from './memberkitEvent.ts';
 
@@ -48,7 +48,9 @@ const GENDERS = new Set(['female', 'male', 'other', 'unknown']);
 const gender: Check = (v) => (typeof v === 'string' && GENDERS.has(v) ? v : NO);
 
 // Optional keys are listed with `?`; absent keys stay absent, as in zod.
-function object(spec: Readonly<Record<string, Check>>): Check {
+// With `strips` (the zod schema is a plain object with exactly these keys),
+// unknown keys are dropped as zod drops them; otherwise any gives up.
+function object(spec: Readonly<Record<string, Check>>, strips = false): Check {
   const keys = Object.keys(spec).map((k) => ({ key: k.replace(/\?$/, ''), optional: k.endsWith('?'), check: spec[k]! }));
   return (v) => {
     if (!isPlain(v)) return NO;
@@ -66,7 +68,7 @@ function object(spec: Readonly<Record<string, Check>>): Check {
     }
     // Unknown keys (zod strips them, or rejects them in strict objects):
     // more keys than the known ones present. Counting needs no set lookup.
-    return keyCount(v) === present ? out : NO;
+    return strips || keyCount(v) === present ? out : NO;
   };
 }
 
@@ -87,19 +89,19 @@ const lineItem = { productId: id, 'sku?': id, 'name?': str(500), 'category?': st
 const lineItems = (min: number): Check => array(object(lineItem), min, 1000);
 const product = { productId: id, 'category?': str(200) };
 
-const PROPERTIES: Readonly<Record<EventType, Check>> = {
+const PROPERTY_SPECS: Readonly<Record<EventType, Shape>> = {
   // Pages with vitals or errors take the zod path.
-  page_viewed: object({ 'url?': str(4000), 'path?': str(2000), 'title?': str(500), 'dwellMs?': money }),
-  product_viewed: object({ productId: id, 'sku?': id, 'name?': str(500), 'category?': str(200), 'brand?': str(200), 'price?': money, 'currency?': currency, 'dwellMs?': money }),
-  product_list_viewed: object({ 'listId?': str(200), 'category?': str(200), 'productIds?': array(id, 0, 500) }),
-  products_searched: object({ query: str(500) }),
-  product_favorited: object(product),
-  product_unfavorited: object(product),
-  product_added: object({ ...lineItem, 'cartId?': str(200), currency }),
-  product_removed: object({ ...lineItem, 'cartId?': str(200), currency }),
-  checkout_started: object({ 'checkoutId?': str(200), 'orderId?': id, currency, 'total?': money, 'products?': lineItems(0) }),
-  checkout_step_completed: object({ 'checkoutId?': str(200), step: positiveInt, 'option?': str(200) }),
-  order_completed: object({
+  page_viewed: { 'url?': str(4000), 'path?': str(2000), 'title?': str(500), 'dwellMs?': money },
+  product_viewed: { productId: id, 'sku?': id, 'name?': str(500), 'category?': str(200), 'brand?': str(200), 'price?': money, 'currency?': currency, 'dwellMs?': money },
+  product_list_viewed: { 'listId?': str(200), 'category?': str(200), 'productIds?': array(id, 0, 500) },
+  products_searched: { query: str(500) },
+  product_favorited: product,
+  product_unfavorited: product,
+  product_added: { ...lineItem, 'cartId?': str(200), currency },
+  product_removed: { ...lineItem, 'cartId?': str(200), currency },
+  checkout_started: { 'checkoutId?': str(200), 'orderId?': id, currency, 'total?': money, 'products?': lineItems(0) },
+  checkout_step_completed: { 'checkoutId?': str(200), step: positiveInt, 'option?': str(200) },
+  order_completed: {
     orderId: id,
     currency,
     total: money,
@@ -111,23 +113,37 @@ const PROPERTIES: Readonly<Record<EventType, Check>> = {
     products: lineItems(1),
     'coupons?': array(str(100), 0, 50),
     'storeId?': str(100),
-  }),
-  order_refunded: object({
+  },
+  order_refunded: {
     orderId: id,
     'refundId?': id,
     currency,
     'total?': money,
     'products?': array(object({ productId: id, 'sku?': id, quantity: positiveInt, 'amount?': money }), 0, 1000),
-  }),
-  product_reviewed: object({ productId: id, 'reviewId?': str(200), 'rating?': rating }),
-  product_shared: object({ 'productId?': id, 'shareVia?': str(100), 'url?': str(4000) }),
-  signed_in: object({ 'method?': str(100) }),
-  signed_up: object({ 'method?': str(100) }),
-  store_visited: object({ storeId: str(100), 'guideId?': str(100), 'note?': str(2000) }),
-  coupon_claimed: object({ 'couponId?': str(200), 'templateId?': str(200), 'code?': str(100) }),
-  coupon_used: object({ 'couponId?': str(200), 'code?': str(100), 'orderId?': id, 'discount?': money, 'currency?': currency }),
-  identified: object({}),
+  },
+  product_reviewed: { productId: id, 'reviewId?': str(200), 'rating?': rating },
+  product_shared: { 'productId?': id, 'shareVia?': str(100), 'url?': str(4000) },
+  signed_in: { 'method?': str(100) },
+  signed_up: { 'method?': str(100) },
+  store_visited: { storeId: str(100), 'guideId?': str(100), 'note?': str(2000) },
+  coupon_claimed: { 'couponId?': str(200), 'templateId?': str(200), 'code?': str(100) },
+  coupon_used: { 'couponId?': str(200), 'code?': str(100), 'orderId?': id, 'discount?': money, 'currency?': currency },
+  identified: {},
 };
+
+// Whether zod strips unknown keys of this property object and knows exactly
+// the keys the fast check knows (a page view's vitals, say, it does not).
+function stripsLike(schema: unknown, spec: Shape): boolean {
+  const def = (schema as { _zod?: { def?: { shape?: object; catchall?: unknown } } })._zod?.def;
+  if (def?.shape === undefined || def.catchall !== undefined) return false;
+  const ours = Object.keys(spec).map((k) => k.replace(/\?$/, ''));
+  const theirs = Object.keys(def.shape);
+  return ours.length === theirs.length && theirs.every((k) => ours.includes(k));
+}
+
+const PROPERTIES = Object.fromEntries(
+  Object.entries(PROPERTY_SPECS).map(([type, spec]) => [type, object(spec, stripsLike(eventPropertySchemas[type as EventType], spec))]),
+) as Readonly<Record<EventType, Check>>;
 
 const identifiers = object({ 'phone?': str(40), 'email?': str(320), 'memberCardNo?': str(64), 'openid?': str(128), 'unionid?': str(128) });
 
