@@ -127,9 +127,12 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // history keeps its real first-seen date (and merges keep the older one).
   let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
   if (unlinked !== undefined) {
-    const linked: ProfileIdentity[] = [];
+    // A new profile's identity list is ours until stored: fill it in place
+    // rather than copy the profile; the check still sees the stored list.
+    const had = created ? NONE : profile.identities;
+    const linked: ProfileIdentity[] = created ? (profile.identities as ProfileIdentity[]) : [];
     for (const i of unlinked) {
-      if (!fits(profile.identities, i)) {
+      if (!fits(had, i)) {
         (conflicts ??= []).push(i);
         continue;
       }
@@ -137,7 +140,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       if (isPending(linking)) yield linking;
       linked.push({ kind: i.kind, value: i.value, linkedAt: now });
     }
-    if (linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+    if (!created && linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): store it as is, with
