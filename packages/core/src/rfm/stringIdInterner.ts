@@ -1,5 +1,7 @@
 /** Ids are interned in sub-batches of this many, each in four passes (see {@link StringIdInterner.intern}); 64 measured a little faster than 32, 128, 256 or 1024. */
 const BATCH = 64;
+/** Hash bits kept in the table: a small integer (V8 Smi), so the table stays a packed array of them. */
+const TAG = 0x3fffffff;
 
 function hashString(id: string): number {
   let h = 0x811c9dc5;
@@ -22,9 +24,16 @@ function hashString(id: string): number {
  * (the string, then its slot), and a lookup loop that waits for each miss in
  * turn spends most of its time idle. A batch is processed in passes: touch
  * every string, hash them (now in cache), touch every home slot, then probe,
- * so that the misses of a pass overlap. The first pass also checks that each id
- * is a non-empty string, which reads the string anyway. Internal to `computeRfm` over order
- * objects.
+ * so that the misses of a batch overlap. The first pass also checks that each id
+ * is a non-empty string, which reads the string anyway.
+ *
+ * Why plain arrays and not typed arrays: the table lives on the JS heap (small
+ * integers in a packed array cost 4 bytes, as in an Int32Array). Typed arrays
+ * of this size are external memory, and V8 starts a full garbage collection
+ * once 64 MB of it has been allocated since the last one; when the caller
+ * holds ten million order objects that collection costs over a second. Heap
+ * allocations instead count against the old generation's limit, which grows
+ * with the heap. Internal to `computeRfm` over order objects.
  *
  * @example
  * ```ts
@@ -39,18 +48,24 @@ export class StringIdInterner {
   /** Customer number → id. */
   readonly ids: string[] = [];
   private keys: (string | undefined)[];
-  /** Per slot: [hash, customer number + 1] (0 = empty), so a probe compares hashes before it reads a string. */
-  private slots: Int32Array;
-  private hashOf = new Int32Array(1 << 12);
+  /**
+   * Per slot: [hash tag, customer number + 1] (0 = empty), so a probe compares
+   * hashes before it reads a string. The tag is the hash's low 30 bits, a small
+   * integer, which also gives the home slot when the table grows.
+   */
+  private slots: number[];
   private mask: number;
   private readonly hashes = new Int32Array(BATCH);
   /** Keeps the touching loads from being optimised away. */
   sink = 0;
 
-  constructor(capacity = 1 << 16) {
+  /** `expected`: the number of distinct ids to make room for up front (the table grows past it). */
+  constructor(expected = 1 << 15) {
+    let capacity = 1 << 4;
+    while (capacity < 2 * expected) capacity *= 2;
     this.mask = capacity - 1;
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.slots = new Int32Array(2 * capacity);
+    this.slots = new Array<number>(2 * capacity).fill(0);
   }
 
   /** Number of distinct ids so far. */
@@ -73,7 +88,7 @@ export class StringIdInterner {
         if (typeof id !== 'string' || id.length === 0) return k;
       }
       const ids = batch as readonly string[];
-      for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string);
+      for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string) & TAG;
       const keys = this.keys;
       const slots = this.slots;
       const mask = this.mask;
@@ -104,12 +119,6 @@ export class StringIdInterner {
   private insert(id: string, h: number, slot: number): number {
     const c = this.ids.length;
     this.ids.push(id);
-    if (c >= this.hashOf.length) {
-      const hashOf = new Int32Array(this.hashOf.length * 2);
-      hashOf.set(this.hashOf);
-      this.hashOf = hashOf;
-    }
-    this.hashOf[c] = h;
     this.keys[slot] = id;
     this.slots[2 * slot] = h;
     this.slots[2 * slot + 1] = c + 1;
@@ -118,18 +127,21 @@ export class StringIdInterner {
   }
 
   private grow(): void {
+    const old = this.slots;
+    const oldKeys = this.keys;
     const cap = (this.mask + 1) * 2;
     const mask = cap - 1;
     const keys = new Array<string | undefined>(cap).fill(undefined);
-    const slots = new Int32Array(2 * cap);
-    const n = this.ids.length;
-    for (let c = 0; c < n; c++) {
-      const h = this.hashOf[c] as number;
+    const slots = new Array<number>(2 * cap).fill(0);
+    for (let o = 0; o <= this.mask; o++) {
+      const c = old[2 * o + 1] as number;
+      if (c === 0) continue;
+      const h = old[2 * o] as number;
       let s = h & mask;
       while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      keys[s] = this.ids[c] as string;
+      keys[s] = oldKeys[o];
       slots[2 * s] = h;
-      slots[2 * s + 1] = c + 1;
+      slots[2 * s + 1] = c;
     }
     this.keys = keys;
     this.slots = slots;
