@@ -47,13 +47,13 @@ function hashString(id: string): number {
 export class StringIdInterner {
   /** Customer number → id. */
   readonly ids: string[] = [];
-  private keys: (string | undefined)[];
   /**
-   * Per slot: [hash tag, customer number + 1] (0 = empty), so a probe compares
-   * hashes before it reads a string. The tag is the hash's low 30 bits, a small
-   * integer, which also gives the home slot when the table grows.
+   * Three entries per slot: hash tag, customer number + 1 (0 = empty), id.
+   * One array, so a probe reads one cache line; the tag (the hash's low 30
+   * bits, a small integer) is compared before the string, and gives the home
+   * slot again when the table grows.
    */
-  private slots: number[];
+  private table: (number | string)[];
   private mask: number;
   private readonly hashes = new Int32Array(BATCH);
   /** Keeps the touching loads from being optimised away. */
@@ -64,8 +64,7 @@ export class StringIdInterner {
     let capacity = 1 << 4;
     while (capacity < 2 * expected) capacity *= 2;
     this.mask = capacity - 1;
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.slots = new Array<number>(2 * capacity).fill(0);
+    this.table = emptyTable(capacity);
   }
 
   /** Number of distinct ids so far. */
@@ -89,14 +88,10 @@ export class StringIdInterner {
       }
       const ids = batch as readonly string[];
       for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string) & TAG;
-      const keys = this.keys;
-      const slots = this.slots;
+      const table = this.table;
       const mask = this.mask;
       let sink = 0;
-      for (let k = from; k < to; k++) {
-        const s = (hashes[k - from] as number) & mask;
-        sink += (slots[2 * s] as number) + (keys[s] === undefined ? 1 : 0);
-      }
+      for (let k = from; k < to; k++) sink += table[3 * ((hashes[k - from] as number) & mask) + 1] as number;
       this.sink = sink;
       for (let k = from; k < to; k++) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
     }
@@ -104,14 +99,14 @@ export class StringIdInterner {
   }
 
   private find(id: string, h: number): number {
-    const slots = this.slots;
+    const table = this.table;
     const mask = this.mask;
     let s = h & mask;
     for (;;) {
-      const c = slots[2 * s + 1] as number;
+      const c = table[3 * s + 1] as number;
       if (c === 0) return this.insert(id, h, s);
       // Equal hashes almost always mean the same id; comparing different strings would read another one from memory.
-      if (slots[2 * s] === h && this.keys[s] === id) return c - 1;
+      if (table[3 * s] === h && table[3 * s + 2] === id) return c - 1;
       s = (s + 1) & mask;
     }
   }
@@ -119,32 +114,35 @@ export class StringIdInterner {
   private insert(id: string, h: number, slot: number): number {
     const c = this.ids.length;
     this.ids.push(id);
-    this.keys[slot] = id;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = c + 1;
+    const table = this.table;
+    table[3 * slot] = h;
+    table[3 * slot + 1] = c + 1;
+    table[3 * slot + 2] = id;
     if (2 * (c + 1) > this.mask) this.grow();
     return c;
   }
 
   private grow(): void {
-    const old = this.slots;
-    const oldKeys = this.keys;
+    const old = this.table;
     const cap = (this.mask + 1) * 2;
     const mask = cap - 1;
-    const keys = new Array<string | undefined>(cap).fill(undefined);
-    const slots = new Array<number>(2 * cap).fill(0);
+    const table = emptyTable(cap);
     for (let o = 0; o <= this.mask; o++) {
-      const c = old[2 * o + 1] as number;
+      const c = old[3 * o + 1] as number;
       if (c === 0) continue;
-      const h = old[2 * o] as number;
+      const h = old[3 * o] as number;
       let s = h & mask;
-      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      keys[s] = oldKeys[o];
-      slots[2 * s] = h;
-      slots[2 * s + 1] = c;
+      while (table[3 * s + 1] !== 0) s = (s + 1) & mask;
+      table[3 * s] = h;
+      table[3 * s + 1] = c;
+      table[3 * s + 2] = old[3 * o + 2] as string;
     }
-    this.keys = keys;
-    this.slots = slots;
+    this.table = table;
     this.mask = mask;
   }
+}
+
+/** A table of `capacity` empty slots; filled with 0 so that the array holds tagged values from the start (no elements-kind change when ids go in). */
+function emptyTable(capacity: number): (number | string)[] {
+  return new Array<number | string>(3 * capacity).fill(0);
 }
