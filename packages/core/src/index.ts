@@ -230,3 +230,6 @@ export { inputChecks } from './program/inputChecks.ts';
 export { fastLoyaltyInput, type LoyaltyInputKind } from './program/fastLoyaltyInput.ts';
 export { fastOrderEvent } from './program/fastOrderEvent.ts';
 export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefits/issueBirthdayGift.ts';
+
+// loyalty ledger speed (ledgerfast): typed command fingerprints
+export { commandFingerprint } from './idempotency/commandFingerprint.ts';

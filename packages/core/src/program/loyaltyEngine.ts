@@ -28,7 +28,7 @@ import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
 import { fastLoyaltyInput } from './fastLoyaltyInput.ts';
 import { fastOrderEvent } from './fastOrderEvent.ts';
-import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
+import { commandFingerprint as fp } from '../idempotency/commandFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 import { programCalendar } from './programCalendar.ts';
 
@@ -214,7 +214,6 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
   }
 
-  const fp = requestFingerprint;
   const read = async (memberId: string) => store.getMember(memberId);
 
   const engine: LoyaltyEngine = {
@@ -222,23 +221,23 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     store,
     recordOrder: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_completed', opts);
-      return run(memberId, key, fp('order', event), (d) => applyOrder(program, d, event));
+      return run(memberId, key, fp.orderEvent('order', event), (d) => applyOrder(program, d, event));
     },
     recordRefund: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_refunded', opts);
-      return run(memberId, key, fp('refund', event), (d) => applyRefund(program, d, event));
+      return run(memberId, key, fp.orderEvent('refund', event), (d) => applyRefund(program, d, event));
     },
     redeemPoints: async (input) => {
       const i = fastLoyaltyInput('redeem', input) ?? parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
-      return run(i.memberId, i.idempotencyKey, fp('redeem', i), (d) => applyRedemption(d, i));
+      return run(i.memberId, i.idempotencyKey, fp.redeem(i), (d) => applyRedemption(d, i));
     },
     adjustPoints: async (input) => {
       const i = fastLoyaltyInput('adjust', input) ?? parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
-      return run(i.memberId, i.idempotencyKey, fp('adjust', i), (d) => applyAdjustment(program, d, i));
+      return run(i.memberId, i.idempotencyKey, fp.adjust(i), (d) => applyAdjustment(program, d, i));
     },
     recordAction: async (input) => {
       const i = fastLoyaltyInput('action', input) ?? parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
-      const done = run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      const done = run(i.memberId, i.idempotencyKey, fp.action(i), (d) => applyAction(program, d, i));
       if (wallet === undefined || i.action !== 'birthday') return done;
       const result = await done;
       // Also on a replay: the wallet's key makes a second issue return the first coupon, and retries one that failed.
@@ -248,7 +247,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     },
     overrideTier: async (input) => {
       const i = fastLoyaltyInput('override', input) ?? parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
-      return run(i.memberId, i.idempotencyKey, fp('override', i), (d) => ({ tier: applyTierOverride(program, d, i) }));
+      return run(i.memberId, i.idempotencyKey, fp.override(i), (d) => ({ tier: applyTierOverride(program, d, i) }));
     },
     settle: async (memberId) => run(memberId, undefined, '', (d) => ({ entries: d.entries.length })),
     settleAll: async () => {
