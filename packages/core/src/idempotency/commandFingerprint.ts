@@ -12,7 +12,7 @@ import { requestFingerprint } from './requestFingerprint.ts';
  * integer as its sign and four 16-bit pieces, anything else as its JSON text, length
  * first), so the stream is a one-to-one encoding of the parameters: distinct
  * parameters give distinct streams, hashed to 53 bits (cyrb53) as
- * `requestFingerprint` does. A field that is `undefined` writes nothing, as
+ * `requestFingerprint` does and written as 11 base-32 digits. A field that is `undefined` writes nothing, as
  * an absent one. The member id and the idempotency key are left out: the key
  * is what the record is found by, and a replay compares the member id itself.
  *
@@ -150,5 +150,15 @@ function num(tag: number, n: number | undefined): void {
 function end(operation: string): string {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-  return `${operation}:${(4294967296 * (2097151 & b) + (a >>> 0)).toString(36)}`;
+  // The 53 bits as 11 base-32 digits in one call: Number#toString(36) took 1.7 µs, a third of a command's budget.
+  const d = DIGITS;
+  const hi = b & 0x1fffff;
+  const code = String.fromCharCode(
+    d[(hi >>> 16) & 31] as number, d[(hi >>> 11) & 31] as number, d[(hi >>> 6) & 31] as number, d[(hi >>> 1) & 31] as number,
+    d[((hi & 1) << 4) | (a >>> 28)] as number, d[(a >>> 23) & 31] as number, d[(a >>> 18) & 31] as number, d[(a >>> 13) & 31] as number,
+    d[(a >>> 8) & 31] as number, d[(a >>> 3) & 31] as number, d[a & 7] as number,
+  );
+  return `${operation}:${code}`;
 }
+
+const DIGITS = Uint8Array.from('0123456789abcdefghijklmnopqrstuv', (c) => c.charCodeAt(0));

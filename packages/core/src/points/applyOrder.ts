@@ -124,7 +124,7 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     lotId = lot.id;
     draft.append(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
   }
-  draft.growth.push({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
+  draft.addGrowth({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
   // A redemption at checkout may have created the record already; keep what it paid with.
   const known = draft.order(props.orderId) ?? blankPointsOrderRecord(draft.memberId, props.orderId, event.timestamp);
   const order: PointsOrderRecord = {

@@ -126,8 +126,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   const maxRetries = options.maxRetries ?? 20;
   const wallet = options.coupons;
 
-  /** One attempt on one version: settle, apply, settle, evaluate the tier; the result and the change to commit (none if nothing changed). */
-  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): { result: LoyaltyResult<T>; change: MemberChange | undefined } {
+  /**
+   * One attempt on one version: settle, apply, settle, evaluate the tier. Returns the change to
+   * commit (undefined if nothing changed) and leaves the result in `attempted` — not a pair
+   * object per command, which would only be garbage.
+   */
+  let attempted: unknown;
+  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): MemberChange | undefined {
     const draft = new MemberDraft(record, clock.now());
     settleDue(draft);
     evaluateTier(program, draft);
@@ -135,13 +140,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     settleDue(draft);
     evaluateTier(program, draft);
     // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
-    const result = Object.assign(value as object, {
-      memberId,
-      balance: { available: draft.available, pending: draft.pending },
-      tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
-    }) as LoyaltyResult<T>;
-    if (key === undefined && draft.isEmpty()) return { result, change: undefined };
-    return { result, change: draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }) };
+    const result = value as Record<string, unknown>;
+    result.memberId = memberId;
+    result.balance = { available: draft.available, pending: draft.pending };
+    result.tierId = effectiveTier(program, draft.currentTier(), draft.now).level.id;
+    attempted = result;
+    if (key === undefined && draft.isEmpty()) return undefined;
+    return draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result });
   }
 
   /** What a commit outcome means for the command: its result, a retry (undefined), or an error. */
@@ -164,7 +169,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const { result, change } = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const change = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const result = attempted as LoyaltyResult<T>;
       if (change === undefined) return result;
       const done = settleOutcome(await store.commit(change), result, memberId, fingerprint);
       if (done !== undefined) return done;
@@ -179,7 +185,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const { result, change } = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const change = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const result = attempted as LoyaltyResult<T>;
       if (change === undefined) return result;
       const done = settleOutcome(sync.commit(change), result, memberId, fingerprint);
       if (done !== undefined) return done;

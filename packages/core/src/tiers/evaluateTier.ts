@@ -55,7 +55,7 @@ export function tierPeriodEnd(program: Pick<LoyaltyProgram, 'tiers' | 'timeZoneO
  * import { MemberDraft, defineProgram, emptyMemberRecord, evaluateTier } from '@memberkit/core';
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }, { id: 'silver', name: '银卡', threshold: 100 }] } });
  * const d = new MemberDraft(emptyMemberRecord('m1'), 0);
- * d.growth.push({ memberId: 'm1', at: 0, recordedAt: 0, value: 150, spend: 0, orders: 0, source: 'x' });
+ * d.addGrowth({ memberId: 'm1', at: 0, recordedAt: 0, value: 150, spend: 0, orders: 0, source: 'x' });
  * evaluateTier(p, d);
  * d.tier?.tierId;
  * //=> 'silver'
