@@ -32,6 +32,8 @@ import { commandFingerprint as fp } from '../idempotency/commandFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 import { programCalendar } from './programCalendar.ts';
 
+const NO_OPTIONS: { readonly idempotencyKey?: string | undefined } = Object.freeze({});
+
 /**
  * Every command result carries the member's standing after it.
  *
@@ -212,8 +214,9 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   }
 
   function orderEvent<K extends 'order_completed' | 'order_refunded'>(input: unknown, type: K, opts: unknown): { event: MemberkitEvent<K>; memberId: string; key: string } {
-    const options = opts ?? {};
-    const { idempotencyKey } = fastLoyaltyInput('eventOptions', options) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, options, 'invalid_input', 'options');
+    // No options (the usual call) means no key: skip checking an empty object.
+    const { idempotencyKey } =
+      opts === undefined || opts === null ? NO_OPTIONS : (fastLoyaltyInput('eventOptions', opts) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, opts, 'invalid_input', 'options'));
     // The hand-checked common shape first; zod (with its issues) for everything else.
     const event = fastOrderEvent(input, type) ?? parseEvent(input);
     if (event.type !== type) throw new MemberkitError('invalid_event', `expected a ${type} event, got ${event.type}`, { field: 'type' });
