@@ -1,4 +1,5 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
+import { StringIndex } from './stringIndex.ts';
 import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 /**
@@ -61,7 +62,8 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
  */
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new Map<string, MutableMemberRecord>();
-  const keys = new Map<string, IdempotencyRecord>();
+  // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
+  const keys = new StringIndex<IdempotencyRecord>();
   for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
 
   // A command reads its member and its key, then commits: the commit's own look-ups of the same
