@@ -61,7 +61,7 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
  * ```
  */
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
-  const members = new Map<string, MutableMemberRecord>();
+  const members = new StringIndex<MutableMemberRecord>();
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
   const keys = new StringIndex<IdempotencyRecord>();
   for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
@@ -114,7 +114,7 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     getIdempotency: (key) => Promise.resolve(getIdempotency(key)),
     commit: (change) => Promise.resolve(commitNow(change)),
     memberIds: async function* () {
-      yield* [...members.keys()];
+      yield* members.keyList();
     },
     sync: { getMember, getIdempotency, commit: commitNow },
   };

@@ -1,7 +1,7 @@
 /**
  * An append-only map from strings to values for hundreds of thousands of
- * keys, where most look-ups are for keys not there yet (new idempotency
- * keys). A `Map` answers such a miss by walking a hash chain and comparing
+ * keys: the memory store's members and idempotency keys, where most key
+ * look-ups are for keys not there yet. A `Map` answers such a miss by walking a hash chain and comparing
  * the key with stored strings scattered over the heap — cold memory, a
  * seventh of a ledger command in the memory store. Here the slots and each
  * key's 32-bit hash sit in typed arrays (open addressing, linear probing,
@@ -32,6 +32,11 @@ export class StringIndex<V> {
 
   get size(): number {
     return this.keys.length;
+  }
+
+  /** Every key, in insertion order (a copy). */
+  keyList(): string[] {
+    return [...this.keys];
   }
 
   get(key: string): V | undefined {
