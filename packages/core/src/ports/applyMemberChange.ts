@@ -81,7 +81,8 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   // Check before touching anything, so a malformed change leaves the record as it was.
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry;
-    if (!record.lots.has(entry.lotId) && !hasLot(lots, entry.lotId)) {
+    // The change's own lots first: most entries fill a lot the change creates, and that needs no map look-up.
+    if (!hasLot(lots, entry.lotId) && !record.lots.has(entry.lotId)) {
       throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
     }
   }
