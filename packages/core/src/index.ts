@@ -231,5 +231,15 @@ export { fastLoyaltyInput, type LoyaltyInputKind } from './program/fastLoyaltyIn
 export { fastOrderEvent } from './program/fastOrderEvent.ts';
 export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefits/issueBirthdayGift.ts';
 
+// ingest speed: synchronous transactions for in-process stores, bodies written once as steps
+export type { ProfileStoreSyncWriter } from './ports/profileStore.ts';
+export { runTransactionSteps, runTransactionStepsEach, runStepsAsync, runStepsSync, type AnyStoreWriter, type TransactionSteps } from './ports/runTransactionSteps.ts';
+export { mergeProfileSteps, type MergeContext } from './identity/mergeProfiles.ts';
+export { applyEventSteps, type PreparedEvent } from './profile/applyEventSteps.ts';
+export { fastParseEvent } from './events/fastParseEvent.ts';
+export { eventMatcher, type EventMatch } from './segments/eventMatcher.ts';
+export { ruleAffectedBy, ruleAffectedByEvent, ruleAffectedTypes } from './segments/ruleAffectedBy.ts';
+export { compileRules, ruleNeedsEvaluation, type CompiledRule, type CompiledRules } from './segments/compileRules.ts';
+
 // loyalty ledger speed (ledgerfast): typed command fingerprints
 export { commandFingerprint } from './idempotency/commandFingerprint.ts';

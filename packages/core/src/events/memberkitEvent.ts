@@ -3,6 +3,7 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import { parseOrThrow } from '../errors/parseOrThrow.ts';
 import { eventContextSchema, eventPropertySchemas, identifiersSchema, timestampSchema, traitsSchema } from './eventSchema.ts';
 import { EVENT_TYPES, type EventType } from './eventTypes.ts';
+import { fastParseEvent } from './fastParseEvent.ts';
 
 const envelopeBase = {
   /** Message id, unique per event: retries reuse it and the store dedupes on it (R-EVT-4). */
@@ -81,6 +82,9 @@ export type MemberkitEventInput = z.input<typeof memberkitEventSchema>;
 /**
  * Validates one event at a boundary (R-EVT-4) and returns it normalised, or
  * throws a {@link MemberkitError} with code `invalid_event` naming the field.
+ * Common shapes are checked by a hand-written fast path
+ * ({@link fastParseEvent}); anything it is unsure of goes through the zod
+ * schema, which also words the errors.
  *
  * @example
  * ```ts
@@ -90,6 +94,18 @@ export type MemberkitEventInput = z.input<typeof memberkitEventSchema>;
  * ```
  */
 export function parseEvent(input: unknown): MemberkitEvent {
+  const event = fastParseEvent(input) ?? parseWithSchema(input);
+  const ids = event.identifiers;
+  if (event.userId === undefined && event.anonymousId === undefined && (ids === undefined || Object.values(ids).every((v) => v === undefined))) {
+    throw new MemberkitError('invalid_event', 'An event must carry a userId, an anonymousId or an identifier', {
+      field: 'userId',
+      issues: [{ path: ['userId'], field: 'userId', code: 'custom', message: 'userId, anonymousId or identifiers required' }],
+    });
+  }
+  return event;
+}
+
+function parseWithSchema(input: unknown): MemberkitEvent {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new MemberkitError('invalid_event', 'An event must be an object', { field: '', issues: [{ path: [], field: '', code: 'invalid_type', message: 'expected an object' }] });
   }
@@ -101,13 +117,5 @@ export function parseEvent(input: unknown): MemberkitEvent {
       issues: [{ path: ['type'], field: 'type', code: 'invalid_value', message: 'unknown event type' }],
     });
   }
-  const event = parseOrThrow(schema, input, 'invalid_event', 'event') as MemberkitEvent;
-  const ids = event.identifiers;
-  if (event.userId === undefined && event.anonymousId === undefined && (ids === undefined || Object.values(ids).every((v) => v === undefined))) {
-    throw new MemberkitError('invalid_event', 'An event must carry a userId, an anonymousId or an identifier', {
-      field: 'userId',
-      issues: [{ path: ['userId'], field: 'userId', code: 'custom', message: 'userId, anonymousId or identifiers required' }],
-    });
-  }
-  return event;
+  return parseOrThrow(schema, input, 'invalid_event', 'event') as MemberkitEvent;
 }

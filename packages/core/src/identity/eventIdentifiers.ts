@@ -3,6 +3,8 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { IDENTIFIER_PRECEDENCE } from './identityPolicy.ts';
 import { normalizeIdentifier } from './normalizeIdentifier.ts';
 
+const FIELDS = { phone: 'identifiers.phone', email: 'identifiers.email', memberCardNo: 'identifiers.memberCardNo', openid: 'identifiers.openid', unionid: 'identifiers.unionid' } as const;
+
 /**
  * A normalised identifier taken from an event.
  *
@@ -31,18 +33,21 @@ export interface Identifier {
  * ```
  */
 export function eventIdentifiers(event: MemberkitEvent, defaultCountryCode = '86'): Identifier[] {
-  const raw: Partial<Record<IdentifierKind, { value: string; field: string }>> = {};
-  if (event.userId !== undefined) raw.userId = { value: event.userId, field: 'userId' };
-  if (event.anonymousId !== undefined) raw.anonymousId = { value: event.anonymousId, field: 'anonymousId' };
-  const ids = event.identifiers ?? {};
-  for (const kind of ['phone', 'email', 'memberCardNo', 'openid', 'unionid'] as const) {
-    const value = ids[kind];
-    if (value !== undefined && value.trim() !== '') raw[kind] = { value, field: `identifiers.${kind}` };
-  }
   const out: Identifier[] = [];
+  const ids = event.identifiers;
+  // Walked in precedence order straight off the event: no intermediate map.
   for (const kind of IDENTIFIER_PRECEDENCE) {
-    const entry = raw[kind];
-    if (entry) out.push({ kind, value: normalizeIdentifier(kind, entry.value, { field: entry.field, defaultCountryCode }) });
+    let value: string | undefined;
+    let field: string;
+    if (kind === 'userId' || kind === 'anonymousId') {
+      value = event[kind];
+      field = kind;
+    } else {
+      value = ids?.[kind];
+      if (value !== undefined && value.trim() === '') value = undefined;
+      field = FIELDS[kind];
+    }
+    if (value !== undefined) out.push({ kind, value: normalizeIdentifier(kind, value, { field, defaultCountryCode }) });
   }
   return out;
 }

@@ -43,6 +43,7 @@ export function identitiesCompatible(
   a: ReadonlyArray<{ readonly kind: IdentifierKind; readonly value: string }>,
   b: ReadonlyArray<{ readonly kind: IdentifierKind; readonly value: string }>,
 ): boolean {
+  if (a.length === 0 || b.length === 0) return true;
   for (const x of a) {
     if (!UNIQUE_IDENTIFIER_KINDS.has(x.kind)) continue;
     for (const y of b) if (y.kind === x.kind && y.value !== x.value) return false;

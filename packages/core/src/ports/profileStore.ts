@@ -47,6 +47,20 @@ export interface ProfileStoreWriter extends ProfileStoreReader {
 }
 
 /**
+ * {@link ProfileStoreWriter} with plain return values instead of promises:
+ * what {@link ProfileStore.transactionSync} hands its body.
+ *
+ * @example
+ * ```ts
+ * import { memoryStore } from '@memberkit/core';
+ * const store = memoryStore();
+ * await store.transactionSync!((tx) => tx.findProfileId('email', 'a@b.cn'));
+ * //=> undefined
+ * ```
+ */
+export type ProfileStoreSyncWriter = { [K in keyof ProfileStoreWriter]: (...args: Parameters<ProfileStoreWriter[K]>) => Awaited<ReturnType<ProfileStoreWriter[K]>> };
+
+/**
  * The storage port for profiles, identities, events, tags and merges. The
  * memory store is the embedded default; SQL stores implement the same
  * contract. `transaction` is atomic and serialised: if `fn` throws, none of
@@ -61,6 +75,19 @@ export interface ProfileStoreWriter extends ProfileStoreReader {
  */
 export interface ProfileStore extends ProfileStoreReader {
   transaction<T>(fn: (tx: ProfileStoreWriter) => Promise<T>): Promise<T>;
+  /**
+   * Optional, for in-process stores: a transaction whose body is synchronous
+   * (no promise per read or write). Same guarantees as `transaction`: atomic,
+   * and serialised after any transaction still running, hence the promise.
+   * Ingest and batch evaluation use it when present.
+   */
+  transactionSync?<T>(fn: (tx: ProfileStoreSyncWriter) => T): Promise<T>;
+  /**
+   * Optional, with `transactionSync`: every live profile id, synchronously,
+   * for batch passes that read them in chunks inside sync transactions.
+   * Profiles added meanwhile may or may not be visited.
+   */
+  liveProfileIdsSync?(): Iterable<string>;
   /** Every live (not merged-away) profile id. */
   listProfileIds(): AsyncIterable<string>;
   /** Number of live profiles. */

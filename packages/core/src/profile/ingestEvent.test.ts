@@ -75,10 +75,18 @@ describe('ingest: identity resolution', () => {
     const mk = createMemberkit({ store, clock: manualClock(T0) });
     await mk.ingest(ev({ userId: 'u1', anonymousId: 'd1' }));
     await mk.ingest(ev({ identifiers: { phone: '13812345678' }, anonymousId: 'd2' }));
-    const failing = { ...store, transaction: <T>(fn: (tx: Parameters<Parameters<typeof store.transaction>[0]>[0]) => Promise<T>) => store.transaction(async (tx) => {
-      await fn(tx);
-      throw new Error('disk full');
-    }) };
+    // Both transaction flavours fail after their body ran: nothing may remain.
+    const failing: typeof store = {
+      ...store,
+      transaction: (fn) => store.transaction(async (tx) => {
+        await fn(tx);
+        throw new Error('disk full');
+      }),
+      transactionSync: (fn) => store.transactionSync!((tx) => {
+        fn(tx);
+        throw new Error('disk full');
+      }),
+    };
     const mk2 = createMemberkit({ store: failing, clock: manualClock(T0) });
     await expect(mk2.ingest(ev({ userId: 'u1', identifiers: { phone: '13812345678' } }))).rejects.toThrow('disk full');
     expect(await store.countProfiles()).toBe(2);

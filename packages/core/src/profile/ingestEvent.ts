@@ -1,13 +1,10 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import { parseEvent, type MemberkitEvent } from '../events/memberkitEvent.ts';
+import { parseEvent } from '../events/memberkitEvent.ts';
 import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.ts';
-import { identitiesCompatible } from '../identity/identityPolicy.ts';
-import { mergeProfiles, pickSurvivor } from '../identity/mergeProfiles.ts';
-import type { ProfileStoreWriter } from '../ports/profileStore.ts';
-import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
-import { liveProfile } from './liveProfile.ts';
+import { runTransactionSteps, runTransactionStepsEach } from '../ports/runTransactionSteps.ts';
+import type { RuleChanges } from '../segments/applyRules.ts';
+import { applyEventSteps, type PreparedEvent } from './applyEventSteps.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
-import type { Profile, ProfileIdentity, ProfileTraits } from './profile.ts';
 
 /**
  * The outcome of ingesting one event.
@@ -29,19 +26,6 @@ export interface IngestResult extends RuleChanges {
   readonly merges: readonly string[];
   /** Identifiers the event carried that belong to another person and were left alone. */
   readonly conflicts: readonly Identifier[];
-}
-
-function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
-  if (!traits) return profile;
-  const entries = Object.entries(traits).filter(([, v]) => v !== undefined);
-  if (entries.every(([k, v]) => profile.traits[k] === v)) return profile;
-  return { ...profile, traits: { ...profile.traits, ...Object.fromEntries(entries) }, updatedAt: now };
-}
-
-/** An event validated and with its identifiers cleaned, ready to apply. */
-interface PreparedEvent {
-  readonly event: MemberkitEvent;
-  readonly identifiers: readonly Identifier[];
 }
 
 /**
@@ -78,11 +62,15 @@ function prepareEvent(ctx: MemberkitContext, input: unknown): PreparedEvent {
  * //=> 'accepted'
  * ```
  */
-export async function ingestEvent(ctx: MemberkitContext, input: unknown): Promise<IngestResult> {
-  const prepared = prepareEvent(ctx, input);
-  const known = await ctx.store.findEventProfileId(prepared.event.id);
-  if (known !== undefined) return duplicate(prepared.event.id, known);
-  return ctx.store.transaction((tx) => applyEvent(ctx, tx, prepared));
+export function ingestEvent(ctx: MemberkitContext, input: unknown): Promise<IngestResult> {
+  // Not `async`: one promise per call, not two. Bad input still rejects.
+  let prepared: PreparedEvent;
+  try {
+    prepared = prepareEvent(ctx, input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return runTransactionSteps(ctx.store, (tx) => applyEventSteps(ctx, tx, prepared));
 }
 
 /**
@@ -118,88 +106,20 @@ export type BatchItemResult = IngestResult | { readonly status: 'rejected'; read
  */
 export async function ingestBatch(ctx: MemberkitContext, inputs: readonly unknown[]): Promise<BatchItemResult[]> {
   const results: BatchItemResult[] = new Array(inputs.length);
-  const ready: Array<[number, PreparedEvent]> = [];
-  inputs.forEach((input, index) => {
+  const ready: PreparedEvent[] = [];
+  const at: number[] = [];
+  for (let index = 0; index < inputs.length; index++) {
     try {
-      ready.push([index, prepareEvent(ctx, input)]);
+      ready.push(prepareEvent(ctx, inputs[index]));
+      at.push(index);
     } catch (error) {
       if (!(error instanceof MemberkitError)) throw error;
       results[index] = { status: 'rejected', index, error };
     }
-  });
+  }
   if (ready.length > 0) {
-    await ctx.store.transaction(async (tx) => {
-      for (const [index, prepared] of ready) results[index] = await applyEvent(ctx, tx, prepared);
-    });
+    const applied = await runTransactionStepsEach(ctx.store, ready, (tx, prepared) => applyEventSteps(ctx, tx, prepared));
+    for (let i = 0; i < applied.length; i++) results[at[i]!] = applied[i]!;
   }
   return results;
-}
-
-async function applyEvent(ctx: MemberkitContext, tx: ProfileStoreWriter, { event, identifiers }: PreparedEvent): Promise<IngestResult> {
-  const again = await tx.findEventProfileId(event.id);
-  if (again !== undefined) return duplicate(event.id, again);
-  const now = ctx.clock.now();
-  const merges: string[] = [];
-  const conflicts: Identifier[] = [];
-  const unlinked: Identifier[] = [];
-  let target: Profile | undefined;
-
-  for (const identifier of identifiers) {
-    const owner = await liveOwner(tx, identifier);
-    if (!owner) {
-      unlinked.push(identifier);
-      continue;
-    }
-    if (target === undefined) {
-      if (identitiesCompatible(owner.identities, unlinked)) target = owner;
-      else conflicts.push(identifier);
-      continue;
-    }
-    if (owner.id === target.id) continue;
-    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked)) {
-      conflicts.push(identifier);
-      continue;
-    }
-    const survivor = pickSurvivor(target, owner);
-    const merged = survivor === target ? owner : target;
-    const result = await mergeProfiles(tx, survivor, merged, {
-      id: ctx.ids.next('merge'),
-      now,
-      reason: { ...identifier, eventId: event.id },
-    });
-    merges.push(result.record.id);
-    target = result.survivor;
-  }
-
-  const created = target === undefined;
-  // A profile is as old as the first thing we know of the person: imported
-  // history keeps its real first-seen date (and merges keep the older one).
-  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
-  if (unlinked.length > 0) {
-    const linked: ProfileIdentity[] = [];
-    for (const i of unlinked) {
-      if (!identitiesCompatible(profile.identities, [i])) {
-        conflicts.push(i);
-        continue;
-      }
-      await tx.linkIdentifier(i.kind, i.value, profile.id);
-      linked.push({ kind: i.kind, value: i.value, linkedAt: now });
-    }
-    if (linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
-  }
-  profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
-  await tx.appendEvent({ ...event, profileId: profile.id });
-  const ruled = applyRules(profile, await tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, event.type);
-  if (created || ruled.profile !== target) await tx.putProfile(ruled.profile);
-  return { status: 'accepted', eventId: event.id, profileId: profile.id, created, merges, conflicts, ...ruled.changes };
-}
-
-async function liveOwner(tx: ProfileStoreWriter, identifier: Identifier): Promise<Profile | undefined> {
-  const id = await tx.findProfileId(identifier.kind, identifier.value);
-  // Links are moved on merge, but follow tombstones defensively.
-  return id === undefined ? undefined : liveProfile(tx, id).catch(() => undefined);
-}
-
-function duplicate(eventId: string, profileId: string): IngestResult {
-  return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
 }

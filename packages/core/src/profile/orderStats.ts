@@ -2,6 +2,22 @@ import type { StoredEvent } from './profile.ts';
 
 const DAY = 86_400_000;
 
+const NO_ORDERS: OrderStats = Object.freeze({
+  currency: null,
+  orderCount: 0,
+  grossRevenue: 0,
+  refundedAmount: 0,
+  netRevenue: 0,
+  refundCount: 0,
+  aov: 0,
+  units: 0,
+  unitsPerOrder: 0,
+  firstOrderAt: null,
+  lastOrderAt: null,
+  repurchaseIntervalDays: null,
+  otherCurrencyOrders: 0,
+});
+
 /**
  * Purchase behaviour derived from a profile's events (R-PROF-3). Amounts are
  * integer minor units of `currency`, the currency most of the orders used;
@@ -48,6 +64,15 @@ export interface OrderStats {
  * ```
  */
 export function orderStats(events: readonly StoredEvent[]): OrderStats {
+  // Most profiles never ordered: answer them without building any map.
+  let orders = false;
+  for (const e of events) {
+    if (e.type === 'order_completed' || e.type === 'order_refunded') {
+      orders = true;
+      break;
+    }
+  }
+  if (!orders) return NO_ORDERS;
   const byCurrency = new Map<string, number>();
   for (const e of events) if (e.type === 'order_completed') byCurrency.set(e.properties.currency, (byCurrency.get(e.properties.currency) ?? 0) + 1);
   let currency: string | null = null;

@@ -147,6 +147,12 @@ describe('computeRfm bad input', () => {
     expectError(() => computeRfm([ok, { ...ok, customerId: '' }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
     expectError(() => computeRfm([ok, { ...ok, customerId: 42 as never }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
     expectError(() => computeRfm([ok, null as never], { asOf: AS_OF }), 'invalid_input', 'orders.1');
+    // Ids are checked in batches, later than the other fields: the first bad order still wins.
+    expectError(() => computeRfm([ok, { ...ok, customerId: '' }, ok, { ...ok, amount: -1 }], { asOf: AS_OF }), 'invalid_input', 'orders.1.customerId');
+    expectError(() => computeRfm([ok, { ...ok, amount: -1 }, { ...ok, customerId: '' }], { asOf: AS_OF }), 'invalid_input', 'orders.1.amount');
+    const many = Array.from({ length: 9_000 }, (_, i) => ({ ...ok, customerId: `c${i % 700}` }));
+    expectError(() => computeRfm(many.map((o, i) => (i === 8_500 ? { ...o, customerId: '' } : o)), { asOf: AS_OF }), 'invalid_input', 'orders.8500.customerId');
+    expectError(() => computeRfm(many.map((o, i) => (i === 8_500 ? { ...o, customerId: '' } : i === 8_600 ? { ...o, at: 'x' } : o)), { asOf: AS_OF }), 'invalid_input', 'orders.8500.customerId');
   });
   it('rejects an order after asOf', () => {
     try {

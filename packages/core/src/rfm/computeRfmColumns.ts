@@ -1,5 +1,6 @@
 import { aggregateOrderColumns, type RfmOrderColumns } from './aggregateOrderColumns.ts';
 import { aggregateOrders, type RfmOrder } from './aggregateOrders.ts';
+import { isStrictlyAscending } from './isStrictlyAscending.ts';
 import { ntileScores } from './ntileScores.ts';
 import { breaksScores } from './rfmBreakpoints.ts';
 import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
@@ -120,9 +121,10 @@ export function computeRfmColumns(input: RfmInput, options: RfmOptions): RfmScor
     f = breaksScores(frequency, false);
     m = breaksScores(monetary, false);
   } else {
-    r = ntileScores(totals.lastAt, customerIds);
-    f = ntileScores(frequency, customerIds);
-    m = ntileScores(monetary, customerIds);
+    const ascending = isStrictlyAscending(customerIds);
+    r = ntileScores(totals.lastAt, customerIds, 5, ascending);
+    f = ntileScores(frequency, customerIds, 5, ascending);
+    m = ntileScores(monetary, customerIds, 5, ascending);
   }
   const score = new Uint16Array(n);
   const segment = new Uint8Array(n);

@@ -52,4 +52,23 @@ describe('ntileScores', () => {
       { numRuns: 40 },
     );
   });
+
+  it('with idsAscending, breaks ties by index and still matches the reference on ascending ids (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 2, max: 7 }), (keys, tiles) => {
+        const ids = keys.map((_, i) => `c${String(i).padStart(5, '0')}`);
+        expect([...ntileScores(Float64Array.from(keys), ids, tiles, true)]).toEqual(referenceNtile(keys, ids, tiles));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('matches the reference above the bucket-selection threshold, with large tie groups, either way of breaking ties', () => {
+    const n = 9_001;
+    const keys = Array.from({ length: n }, (_, i) => ((i * 7919) % 13) ** 2);
+    const ascending = keys.map((_, i) => `c${String(i).padStart(5, '0')}`);
+    const shuffled = distinctIds(n);
+    expect([...ntileScores(Float64Array.from(keys), ascending, 5, true)]).toEqual(referenceNtile(keys, ascending));
+    expect([...ntileScores(Float64Array.from(keys), shuffled)]).toEqual(referenceNtile(keys, shuffled));
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoTimeString } from './parseIsoTime.ts';
+import { parseIsoDateTime19, parseIsoTime, parseIsoTimeString } from './parseIsoTime.ts';
 
 describe('parseIsoTimeString', () => {
   it('agrees with Date.parse on dates and date-times with Z or an offset (property)', () => {
@@ -27,5 +27,29 @@ describe('parseIsoTimeString', () => {
       expect(parseIsoTimeString(bad)).toBeNaN();
     }
     expect(parseIsoTimeString('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+  });
+});
+
+describe('parseIsoDateTime19', () => {
+  it('gives what the general parser gives for every YYYY-MM-DD HH:MM:SS, valid or not (property)', () => {
+    const two = (x: number): string => String(x).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.tuple(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })),
+        fc.boolean(),
+        (y, mo, d, [h, mi, s], t) => {
+          const text = `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}${t ? 'T' : ' '}${two(h)}:${two(mi)}:${two(s)}${t ? 'Z' : ''}`;
+          const b = Uint8Array.from(text, (c) => c.charCodeAt(0));
+          const fast = parseIsoDateTime19(b, 0, b.length);
+          const general = parseIsoTime(b, 0, b.length);
+          // NaN from the fast path means "not valid", never "not handled", for this shape.
+          expect(Number.isNaN(fast) ? Number.isNaN(general) : fast === general).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -66,4 +66,35 @@ describe('readRfmCsv', () => {
     await expect(readRfmCsv([enc('a')], { delimiter: '"' })).rejects.toMatchObject({ code: 'invalid_input', field: 'delimiter' });
     await expect(readRfmCsv(['text' as never])).rejects.toMatchObject({ code: 'invalid_input', field: 'chunks' });
   });
+
+  it('reads every mix of the fast-path and general line shapes like the order iterable (property)', async () => {
+    const two = (x: number): string => String(x).padStart(2, '0');
+    const orderArb = fc.record({
+      id: fc.constantFrom('c0000001', 'c0000002', 'a', 'a,b', 'say "hi"', '会员'),
+      ms: fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000),
+      shape: fc.constantFrom('space', 'T', 'TZ', 'iso', 'epoch'),
+      cents: fc.integer({ min: 0, max: 1_000_000 }),
+      decimal: fc.boolean(),
+      crlf: fc.boolean(),
+      extra: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(orderArb, { minLength: 1, maxLength: 40 }), async (orders) => {
+        const lines = orders.map((o) => {
+          const d = new Date(o.ms);
+          const date = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+          const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+          const at = { space: `${date} ${time}`, T: `${date}T${time}`, TZ: `${date}T${time}Z`, iso: d.toISOString(), epoch: String(o.ms) }[o.shape];
+          const id = /[",]/.test(o.id) ? `"${o.id.replaceAll('"', '""')}"` : o.id;
+          const amount = o.decimal ? `${o.cents}.50` : String(o.cents);
+          return `${id},${at},${amount}${o.extra ? ',x' : ''}${o.crlf ? '\r\n' : '\n'}`;
+        });
+        const totals = await readRfmCsv([enc('customer_id,at,amount\n' + lines.join(''))]);
+        const asOf = 5e12;
+        const want = computeRfm(orders.map((o) => ({ customerId: o.id, at: o.ms, amount: o.decimal ? o.cents + 0.5 : o.cents })), { asOf });
+        expect(computeRfm(totals, { asOf })).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,7 +1,7 @@
-import { ByteTotalsTable } from './byteTotalsTable.ts';
+import { ByteIdInterner } from './byteIdInterner.ts';
 import { decodeUtf8 } from './decodeUtf8.ts';
-import { parseIsoTime } from './parseIsoTime.ts';
-import type { RfmCustomerTotals } from './rfmCustomerTotals.ts';
+import { parseIsoDateTime19, parseIsoTime } from './parseIsoTime.ts';
+import { TotalsAccumulator, type RfmCustomerTotals } from './rfmCustomerTotals.ts';
 import { rfmInputError } from './rfmInputError.ts';
 
 /**
@@ -21,6 +21,10 @@ export interface RfmCsvOptions {
   readonly delimiter?: string | undefined;
 }
 
+/** Orders accumulated per block: 20 bytes each here, plus 24 of partitioning scratch. */
+const BLOCK = 1 << 20;
+/** Ids are interned in batches of this many lines (their bytes must stay put until then). */
+const BATCH = 256;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -52,6 +56,8 @@ function parseAmount(b: Uint8Array, s: number, e: number): number {
 
 /** Epoch ms from an integer field, or an ISO 8601 date / date-time; NaN otherwise. */
 function parseTime(b: Uint8Array, s: number, e: number): number {
+  const fast = parseIsoDateTime19(b, s, e);
+  if (fast === fast) return fast;
   let i = s;
   const negative = b[i] === 45;
   if (negative) i++;
@@ -64,6 +70,13 @@ function parseTime(b: Uint8Array, s: number, e: number): number {
   }
   if (i === e && i > from) return negative ? -v : v;
   return parseIsoTime(b, s, e);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Copies a quoted field's content with `""` collapsed to `"`, into `out`; returns its length. */
@@ -110,7 +123,41 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   if ((options.delimiter ?? ',').length !== 1 || delimiter > 127 || delimiter === QUOTE || delimiter === LF || delimiter === CR) {
     throw rfmInputError(['delimiter'], 'expected one ASCII character other than a quote or line break', options.delimiter);
   }
-  const table = new ByteTotalsTable();
+  const interner = new ByteIdInterner();
+  const acc = new TotalsAccumulator(1 << 16);
+  // A block of parsed orders: customer numbers (filled in batches by the interner), times, amounts.
+  const customers = new Int32Array(BLOCK);
+  const times = new Float64Array(BLOCK);
+  const amounts = new Float64Array(BLOCK);
+  let filled = 0;
+  // The batch of ids not yet interned: their bytes in the current buffer, rows filled - pending… filled - 1.
+  const idStarts = new Int32Array(BATCH);
+  const idEnds = new Int32Array(BATCH);
+  let pending = 0;
+  let pendingBytes: Uint8Array = new Uint8Array(0);
+  const internPending = (): void => {
+    if (pending > 0) interner.intern(pendingBytes, idStarts, idEnds, pending, customers, filled - pending);
+    pending = 0;
+  };
+  /** Adds one parsed order whose id is `bytes[is, ie)`. */
+  const record = (bytes: Uint8Array, is: number, ie: number, t: number, amount: number): void => {
+    if (bytes !== pendingBytes) internPending();
+    pendingBytes = bytes;
+    idStarts[pending] = is;
+    idEnds[pending] = ie;
+    pending++;
+    times[filled] = t;
+    amounts[filled] = amount;
+    filled++;
+    if (pending === BATCH) internPending();
+    if (filled === BLOCK) flushBlock();
+  };
+  const flushBlock = (): void => {
+    internPending();
+    acc.ensure(interner.size);
+    acc.add(customers, times, amounts, 0, filled);
+    filled = 0;
+  };
   let idCol = -1;
   let atCol = -1;
   let amountCol = -1;
@@ -121,6 +168,10 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   const ends = new Int32Array(64);
   const quoted = new Uint8Array(64);
 
+  // The fast path reads a 19-byte timestamp without looking for delimiters inside it: only
+  // safe when the delimiter cannot occur in one.
+  const fastTime = !'0123456789-: TZ'.includes(String.fromCharCode(delimiter));
+
   const fail = (column: string, message: string, b: Uint8Array, s: number, e: number): never => {
     throw rfmInputError([column], `line ${line}: ${message}`, decodeUtf8(b, s, Math.min(e, s + 200)), 'invalid_csv', { line });
   };
@@ -129,8 +180,77 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   const parse = (b: Uint8Array, final: boolean): number => {
     const n = b.length;
     let p = 0;
+    let idC = idCol;
+    let atC = atCol;
+    let amountC = amountCol;
+    let lastC = Math.max(idC, atC, amountC);
     while (p < n) {
       const lineStart = p;
+      if (!header) {
+        // Fast path for the usual line: unquoted fields, `at` as YYYY-MM-DD HH:MM:SS, an integer
+        // amount, LF or CRLF inside this buffer. Anything else (or anything wrong) falls through
+        // to the general scanner below, which parses the line again and reports errors.
+        let q = p;
+        let f = 0;
+        let is = 0;
+        let ie = 0;
+        let t = NaN;
+        let amount = NaN;
+        let ok = true;
+        for (;;) {
+          const fs = q;
+          if (b[q] === QUOTE) {
+            ok = false;
+            break;
+          }
+          if (f === atC && fastTime && q + 19 < n) {
+            const c = b[q + 19];
+            if (c === delimiter || c === LF || c === CR) {
+              t = parseIsoDateTime19(b, q, q + 19);
+              if (t === t) q += 19;
+            }
+          } else if (f === amountC) {
+            let v = 0;
+            for (; q < n; q++) {
+              const d = (b[q] as number) - 48;
+              if (d < 0 || d > 9) break;
+              v = v * 10 + d;
+            }
+            const c = b[q];
+            if (q > fs && (c === delimiter || c === LF || c === CR)) amount = v;
+          }
+          while (q < n) {
+            const c = b[q];
+            if (c === delimiter || c === LF || c === CR) break;
+            q++;
+          }
+          if (q >= n) {
+            ok = false;
+            break;
+          }
+          if (f === idC) {
+            is = fs;
+            ie = q;
+          } else if (f === atC && t !== t) t = parseTime(b, fs, q);
+          else if (f === amountC && amount !== amount) amount = parseAmount(b, fs, q);
+          f++;
+          const c = b[q];
+          if (c === delimiter) {
+            q++;
+            continue;
+          }
+          if (c === LF) q++;
+          else if (q + 1 < n && b[q + 1] === LF) q += 2;
+          else ok = false;
+          break;
+        }
+        if (ok && f > lastC && ie > is && t === t && amount === amount) {
+          line++;
+          record(b, is, ie, t, amount);
+          p = q;
+          continue;
+        }
+      }
       let field = 0;
       let complete = false;
       // Scan one record into starts/ends (only the first 64 fields are kept).
@@ -197,7 +317,7 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
           line++;
           fail('csv', 'unterminated quoted field', b, lineStart, n);
         }
-        table.flush();
+        internPending();
         return lineStart;
       }
       line++;
@@ -213,9 +333,13 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
         for (const [col, name] of [[idCol, names.customerId], [atCol, names.at], [amountCol, names.amount]] as const) {
           if (col < 0) fail(name, `header has no column "${name}"`, b, lineStart, p);
         }
+        idC = idCol;
+        atC = atCol;
+        amountC = amountCol;
+        lastC = Math.max(idC, atC, amountC);
         continue;
       }
-      if (field <= Math.max(idCol, atCol, amountCol)) fail('csv', `expected at least ${Math.max(idCol, atCol, amountCol) + 1} fields`, b, lineStart, p);
+      if (field <= lastC) fail('csv', `expected at least ${lastC + 1} fields`, b, lineStart, p);
       let idBytes = b;
       let is = starts[idCol] as number;
       let ie = ends[idCol] as number;
@@ -230,28 +354,38 @@ export async function readRfmCsv(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       if (Number.isNaN(t)) fail(names.at, 'expected epoch milliseconds or an ISO 8601 date', b, starts[atCol] as number, ends[atCol] as number);
       const amount = parseAmount(b, starts[amountCol] as number, ends[amountCol] as number);
       if (Number.isNaN(amount)) fail(names.amount, 'expected a non-negative decimal amount', b, starts[amountCol] as number, ends[amountCol] as number);
-      table.add(idBytes, is, ie, t, amount);
-      // An unescaped id lives in a scratch buffer that the next quoted id overwrites.
-      if (idBytes === scratch) table.flush();
+      record(idBytes, is, ie, t, amount);
+      // An unescaped id lives in a scratch buffer that the next quoted id overwrites: intern it now.
+      if (idBytes !== b) internPending();
     }
     // The batch refers to bytes of `b`, which the next chunk may replace.
-    table.flush();
+    internPending();
     return n;
   };
 
   let carry: Uint8Array | null = null;
-  for await (const chunk of chunks) {
-    if (!(chunk instanceof Uint8Array)) throw rfmInputError(['chunks'], 'expected Uint8Array chunks', typeof chunk);
+  for await (const raw of chunks) {
+    if (!(raw instanceof Uint8Array)) throw rfmInputError(['chunks'], 'expected Uint8Array chunks', typeof raw);
+    // A plain Uint8Array view (Node hands out Buffers): one array type keeps the byte loops monomorphic.
+    const chunk = raw.constructor === Uint8Array ? raw : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     let b = chunk;
-    if (carry !== null && carry.length > 0) {
-      b = new Uint8Array(carry.length + chunk.length);
-      b.set(carry);
-      b.set(chunk, carry.length);
+    if (carry !== null) {
+      // Finish the line carried over with this chunk's head in a small buffer, then parse the
+      // rest of the chunk where it is: no copy of each megabyte chunk.
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) {
+        carry = concat(carry, chunk);
+        continue;
+      }
+      const head = concat(carry, chunk.subarray(0, lf + 1));
+      const done = parse(head, false);
+      b = done < head.length ? concat(head.subarray(done), chunk.subarray(lf + 1)) : chunk.subarray(lf + 1);
     }
     const rest = parse(b, false);
     carry = rest < b.length ? b.slice(rest) : null;
   }
   if (carry !== null) parse(carry, true);
   if (header) throw rfmInputError(['csv'], 'no header row', '', 'invalid_csv', { line: 0 });
-  return table.finish();
+  flushBlock();
+  return acc.finish(interner.ids());
 }

@@ -1,4 +1,4 @@
-import { orderStatistics } from './quickselect.ts';
+import { bucketOrderStatistics } from './bucketOrderStatistics.ts';
 
 /**
  * The four breakpoints the R package rfm 0.3.0 uses to bin a measure into
@@ -23,7 +23,7 @@ export function rfmBreakpoints(values: ArrayLike<number>): [number, number, numb
   const lo = index.map((i) => Math.floor(i));
   const hi = index.map((i) => Math.ceil(i));
   const positions = [...new Set([...lo, ...hi].map((p) => p - 1))].sort((a, b) => a - b);
-  const stats = orderStatistics(values, positions);
+  const stats = bucketOrderStatistics(values, positions);
   const at = (p: number): number => stats[positions.indexOf(p - 1)] as number;
   const q = index.map((i, k) => {
     const l = lo[k] as number;

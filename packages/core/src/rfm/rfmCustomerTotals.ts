@@ -1,3 +1,5 @@
+import { accumulateOrderBlock, type OrderBlockScratch, type TotalsColumns } from './accumulateOrderBlock.ts';
+
 /**
  * Per-customer totals, the columnar middle of every RFM computation: what the
  * order iterable, the order columns and the CSV reader all reduce to, and
@@ -30,60 +32,74 @@ export interface RfmCustomerTotals {
 }
 
 /**
- * Accumulates orders into per-customer totals held interleaved in one
- * Float64Array (`[lastAt, count, sum]` per customer), so each order touches
- * one cache line instead of three; grows by doubling when customers are
- * interned on the fly. Internal.
+ * Accumulates blocks of orders (customer number, epoch ms, amount) into
+ * per-customer totals held as three columns, growing by doubling when
+ * customers are interned on the fly. Each block goes through
+ * {@link accumulateOrderBlock}, which keeps the random updates inside the
+ * cache. Internal.
  *
  * @example
  * ```ts
  * const acc = new TotalsAccumulator(2);
- * acc.ensure(1); acc.data[3 * 1 + 1] += 1; // one order for customer 1 ('b'), none for 'a'
- * acc.finish(['a', 'b']).customerIds;
- * //=> ['b']
+ * acc.add(Int32Array.of(1, 1), Float64Array.of(3, 9), Float64Array.of(5, 7), 0, 2); // two orders of 'b', none of 'a'
+ * [...acc.finish(['a', 'b']).monetary];
+ * //=> [12]
  * ```
  */
 export class TotalsAccumulator {
-  data: Float64Array;
+  readonly totals: TotalsColumns;
+  private readonly work: OrderBlockScratch = { orders: new Float64Array(0), buckets: new Int32Array(0) };
 
   constructor(capacity: number) {
-    this.data = TotalsAccumulator.blank(Math.max(16, capacity));
+    const n = Math.max(16, capacity);
+    this.totals = { lastAt: new Float64Array(n).fill(-Infinity), count: new Float64Array(n), sum: new Float64Array(n) };
   }
 
-  private static blank(capacity: number): Float64Array {
-    const data = new Float64Array(3 * capacity);
-    for (let i = 0; i < data.length; i += 3) data[i] = -Infinity;
-    return data;
+  /** Makes room for customer numbers below `customers`. */
+  ensure(customers: number): void {
+    const t = this.totals;
+    if (customers <= t.lastAt.length) return;
+    let capacity = t.lastAt.length;
+    while (capacity < customers) capacity *= 2;
+    const lastAt = new Float64Array(capacity).fill(-Infinity);
+    lastAt.set(t.lastAt);
+    const count = new Float64Array(capacity);
+    count.set(t.count);
+    const sum = new Float64Array(capacity);
+    sum.set(t.sum);
+    t.lastAt = lastAt;
+    t.count = count;
+    t.sum = sum;
   }
 
-  /** Makes room for customer index `customer`. */
-  ensure(customer: number): void {
-    if (3 * customer < this.data.length) return;
-    let capacity = this.data.length / 3;
-    while (capacity <= customer) capacity *= 2;
-    const next = TotalsAccumulator.blank(capacity);
-    next.set(this.data);
-    this.data = next;
+  /** Adds orders `start..end-1`; customer numbers must be below the capacity ({@link ensure}). */
+  add(customer: Uint32Array | Int32Array, at: Float64Array, amount: Float64Array | Int32Array | Uint32Array, start: number, end: number): void {
+    accumulateOrderBlock(this.totals, this.work, customer, at, amount, start, end);
   }
 
-  /** The totals of the customers that have at least one order. */
+  /** The totals of the customers that have at least one order (`customerIds[i]` names customer number `i`). */
   finish(customerIds: readonly string[]): RfmCustomerTotals {
-    const data = this.data;
+    this.work.orders = new Float64Array(0);
+    const { lastAt: last, count, sum } = this.totals;
     const n = customerIds.length;
     let withOrders = 0;
-    for (let i = 0; i < n; i++) if ((data[3 * i + 1] ?? 0) > 0) withOrders++;
-    const ids: string[] = withOrders === n ? (customerIds as string[]) : [];
+    for (let i = 0; i < n; i++) if ((count[i] as number) > 0) withOrders++;
+    if (withOrders === n) {
+      // Views, not copies: the common case costs no memory.
+      return { kind: 'totals', customerIds, lastAt: last.subarray(0, n), frequency: count.subarray(0, n), monetary: sum.subarray(0, n) };
+    }
+    const ids: string[] = [];
     const lastAt = new Float64Array(withOrders);
     const frequency = new Float64Array(withOrders);
     const monetary = new Float64Array(withOrders);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const count = data[3 * i + 1] ?? 0;
-      if (count === 0) continue;
-      if (withOrders !== n) ids.push(customerIds[i] ?? '');
-      lastAt[k] = data[3 * i] ?? 0;
-      frequency[k] = count;
-      monetary[k] = data[3 * i + 2] ?? 0;
+      const c = count[i] as number;
+      if (c === 0) continue;
+      ids.push(customerIds[i] as string);
+      lastAt[k] = last[i] as number;
+      frequency[k] = c;
+      monetary[k] = sum[i] as number;
       k++;
     }
     return { kind: 'totals', customerIds: ids, lastAt, frequency, monetary };

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteTotalsTable } from './byteTotalsTable.ts';
-import { StringTotalsTable } from './stringTotalsTable.ts';
+import { ByteIdInterner } from './byteIdInterner.ts';
+import { readRfmCsv } from './readRfmCsv.ts';
+import { TotalsAccumulator } from './rfmCustomerTotals.ts';
+import { aggregateOrders } from './aggregateOrders.ts';
 
 declare const TextEncoder: { new (): { encode(s: string): Uint8Array } };
 
@@ -19,20 +21,34 @@ function reference(orders: Order[]): { customerIds: string[]; lastAt: number[]; 
 }
 
 function viaBytes(orders: Order[]): ReturnType<typeof reference> {
-  const table = new ByteTotalsTable(4);
+  // Ids in one buffer, each between '>' and '<', interned in one call (several batches).
+  const interner = new ByteIdInterner(4);
   const enc = new TextEncoder();
-  for (const [id, at, amount] of orders) {
-    const b = enc.encode(`>${id}<`);
-    table.add(b, 1, b.length - 1, at, amount);
-  }
-  const t = table.finish();
+  const parts = orders.map(([id]) => enc.encode(`>${id}<`));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const starts = new Int32Array(orders.length);
+  const ends = new Int32Array(orders.length);
+  let at = 0;
+  parts.forEach((p, k) => {
+    bytes.set(p, at);
+    starts[k] = at + 1;
+    ends[k] = at + p.length - 1;
+    at += p.length;
+  });
+  const customers = new Int32Array(orders.length);
+  interner.intern(bytes, starts, ends, orders.length, customers, 0);
+  const acc = new TotalsAccumulator(4);
+  acc.ensure(interner.size);
+  acc.add(customers, Float64Array.from(orders, (o) => o[1]), Float64Array.from(orders, (o) => o[2]), 0, orders.length);
+  const t = acc.finish(interner.ids());
   return { customerIds: [...t.customerIds], lastAt: [...t.lastAt], frequency: [...t.frequency], monetary: [...t.monetary] };
 }
 
 function viaStrings(orders: Order[]): ReturnType<typeof reference> {
-  const table = new StringTotalsTable(4);
-  for (const [id, at, amount] of orders) table.add(id, at, amount);
-  const t = table.finish();
+  const t = aggregateOrders(
+    orders.map(([customerId, at, amount]) => ({ customerId, at, amount })),
+    Infinity,
+  );
   return { customerIds: [...t.customerIds], lastAt: [...t.lastAt], frequency: [...t.frequency], monetary: [...t.monetary] };
 }
 
@@ -45,7 +61,7 @@ const idArb = fc.oneof(
 const ordersArb = fc.array(fc.tuple(idArb, fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e5 })), { minLength: 1, maxLength: 300 });
 
 describe('customer totals tables', () => {
-  it('byte and string tables reduce orders exactly like a Map, in first-appearance order (property)', () => {
+  it('the byte and string interners with block accumulation reduce orders exactly like a Map, in first-appearance order (property)', () => {
     fc.assert(
       fc.property(ordersArb, (orders) => {
         const want = reference(orders);
@@ -75,5 +91,22 @@ describe('customer totals tables', () => {
       expect(t.frequency.every((f) => f >= 1)).toBe(true);
       expect([t.frequency[131_072], t.monetary[131_072], t.lastAt[131_072]]).toEqual([2, 6, 1e6]);
     }
+  });
+
+  it('the string path keeps totals exact across many id batches and the bucketed accumulation', () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 600_000; i++) orders.push([`c${(i * 7919) % 150_000}`, (i * 31) % 1_000_003, i % 1000]);
+    expect(viaStrings(orders)).toEqual(reference(orders));
+  });
+
+  it('the string path and the CSV reader stay exact past one block of 2^20 orders', async () => {
+    const n = (1 << 20) + 50_000;
+    const orders: Order[] = [];
+    for (let i = 0; i < n; i++) orders.push([`c${(i * 7919) % 90_001}`, (i * 31) % 1_000_003, i % 1000]);
+    const want = reference(orders);
+    expect(viaStrings(orders)).toEqual(want);
+    const csv = 'customer_id,at,amount\n' + orders.map(([id, at, amount]) => `${id},${at},${amount}\n`).join('');
+    const t = await readRfmCsv([new TextEncoder().encode(csv)]);
+    expect({ customerIds: [...t.customerIds], lastAt: [...t.lastAt], frequency: [...t.frequency], monetary: [...t.monetary] }).toEqual(want);
   });
 });

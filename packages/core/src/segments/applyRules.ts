@@ -1,17 +1,47 @@
-import type { Profile, StoredEvent, TagAssignment } from '../profile/profile.ts';
-import { compileCondition } from './compileCondition.ts';
+import type { EventType } from '../events/eventTypes.ts';
+import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { orderStats, type OrderStats } from '../profile/orderStats.ts';
+import type { Profile, StoredEvent, TagAssignment } from '../profile/profile.ts';
+import { compileRules, ruleNeedsEvaluation } from './compileRules.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
-import type { EventType } from '../events/eventTypes.ts';
-import { ruleTriggers } from './ruleTriggers.ts';
-import type { Condition } from './condition.ts';
 
-// With a trigger, only rules that event can affect are evaluated.
-function affected(rule: Condition, trigger: EventType | undefined): boolean {
-  if (trigger === undefined) return true;
-  const triggers = ruleTriggers(rule);
-  return triggers === null || triggers.has(trigger);
+// The pass's own copy of the profile: nobody else holds it until returned.
+type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: TagAssignment[]; segments: readonly string[]; updatedAt: number };
+
+// The subject of one pass: it reads the profile as tags change, and order
+// statistics (which tags cannot change) are computed at most once. A class,
+// not an object literal with closures: one allocation per pass.
+class PassSubject implements ConditionSubject {
+  private memo: OrderStats | undefined;
+  /** At most one copy of the profile per pass, edited in place until returned. */
+  draft: Draft | undefined;
+  profile: Profile;
+  constructor(
+    private readonly original: Profile,
+    readonly events: readonly StoredEvent[],
+    readonly now: number,
+  ) {
+    this.profile = original;
+  }
+  stats(): OrderStats {
+    return (this.memo ??= orderStats(this.events));
+  }
+  edit(): Draft {
+    if (this.draft === undefined) {
+      this.draft = { ...this.original, tags: [...this.original.tags], segments: this.original.segments, updatedAt: this.now };
+      this.profile = this.draft;
+    }
+    return this.draft;
+  }
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+
+function ruleTagOf(tags: readonly TagAssignment[], id: string): TagAssignment | undefined {
+  for (const t of tags) if (t.tag === id && t.origin === 'rule') return t;
+  return undefined;
 }
 
 /**
@@ -47,7 +77,7 @@ export const NO_RULE_CHANGES: RuleChanges = Object.freeze({ tagsEntered: [], tag
  * earlier tag through `hasTag`) and then segments for one profile, and
  * returns the updated profile with what entered and left. Manual tags are
  * never removed by rules. Returns the same profile object when nothing
- * changed. With `trigger` (the type of the event just ingested), rules that
+ * changed. With `trigger` (the event just ingested, or only its type), rules that
  * event cannot affect keep their last answer (see {@link ruleTriggers}).
  *
  * @example
@@ -64,48 +94,45 @@ export function applyRules(
   now: number,
   ruleTags: readonly RuleTag[],
   segments: readonly Segment[],
-  trigger?: EventType,
+  trigger?: EventType | MemberkitEvent,
 ): { profile: Profile; changes: RuleChanges } {
-  const tagsEntered: string[] = [];
-  const tagsLeft: string[] = [];
-  let current: Profile = profile;
-  let stats: OrderStats | undefined;
-  // One subject for the whole pass: it reads the profile as tags change, and
-  // order statistics (which tags cannot change) are computed at most once.
-  const subject: ConditionSubject = {
-    get profile() {
-      return current;
-    },
-    events,
-    now,
-    stats: () => (stats ??= orderStats(events)),
-  };
-  for (const rule of ruleTags) {
-    if (!affected(rule.rule, trigger)) continue;
-    const holds = compileCondition(rule.rule)(subject);
-    const existing = current.tags.find((t) => t.tag === rule.id && t.origin === 'rule');
+  const all = compileRules(ruleTags, segments);
+  // For an ingested event, only the rules its type may affect are candidates.
+  const rules = trigger !== undefined && typeof trigger !== 'string' ? all.forType(trigger.type) : all;
+  let tagsEntered: string[] | undefined;
+  let tagsLeft: string[] | undefined;
+  const subject = new PassSubject(profile, events, now);
+  for (const rule of rules.tags) {
+    if (!ruleNeedsEvaluation(rule, trigger)) continue;
+    const holds = rule.test(subject);
+    const existing = ruleTagOf(subject.profile.tags, rule.id);
     if (holds === (existing !== undefined)) continue;
-    const tags: readonly TagAssignment[] = holds ? [...current.tags, { tag: rule.id, origin: 'rule', at: now }] : current.tags.filter((t) => t !== existing);
-    (holds ? tagsEntered : tagsLeft).push(rule.id);
-    current = { ...current, tags };
-  }
-  const segmentsEntered: string[] = [];
-  const segmentsLeft: string[] = [];
-  let inNow: Set<string> | undefined;
-  for (const segment of segments) {
-    if (!affected(segment.rule, trigger)) continue;
-    const holds = compileCondition(segment.rule)(subject);
-    if (holds === current.segments.includes(segment.id) && inNow === undefined) continue;
-    inNow ??= new Set(current.segments);
-    if (holds && !inNow.has(segment.id)) {
-      inNow.add(segment.id);
-      segmentsEntered.push(segment.id);
-    } else if (!holds && inNow.has(segment.id)) {
-      inNow.delete(segment.id);
-      segmentsLeft.push(segment.id);
+    if (holds) {
+      (tagsEntered ??= []).push(rule.id);
+      subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
+    } else {
+      (tagsLeft ??= []).push(rule.id);
+      const tags = subject.edit().tags;
+      tags.splice(tags.indexOf(existing!), 1);
     }
   }
-  if (segmentsEntered.length + segmentsLeft.length > 0) current = { ...current, segments: [...inNow!] };
-  if (current !== profile) current = { ...current, updatedAt: now };
-  return { profile: current, changes: { tagsEntered, tagsLeft, segmentsEntered, segmentsLeft } };
+  let segmentsEntered: string[] | undefined;
+  let segmentsLeft: string[] | undefined;
+  let inNow: Set<string> | undefined;
+  for (const segment of rules.segments) {
+    if (!ruleNeedsEvaluation(segment, trigger)) continue;
+    const holds = segment.test(subject);
+    if (inNow === undefined && holds === subject.profile.segments.includes(segment.id)) continue;
+    inNow ??= new Set(subject.profile.segments);
+    if (holds && !inNow.has(segment.id)) {
+      inNow.add(segment.id);
+      (segmentsEntered ??= []).push(segment.id);
+    } else if (!holds && inNow.has(segment.id)) {
+      inNow.delete(segment.id);
+      (segmentsLeft ??= []).push(segment.id);
+    }
+  }
+  if (segmentsEntered || segmentsLeft) subject.edit().segments = [...inNow!];
+  if (subject.draft === undefined) return { profile, changes: NO_RULE_CHANGES };
+  return { profile: subject.draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }

@@ -2,7 +2,8 @@ import type { EventType } from '../events/eventTypes.ts';
 import type { StoredEvent } from '../profile/profile.ts';
 import type { Condition } from './condition.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
-import { anyValueAt, sumAt, valueAt, type Scalar } from './propertyPath.ts';
+import { eventMatcher, type EventMatch } from './eventMatcher.ts';
+import { sumAt, valueAt, type Scalar } from './propertyPath.ts';
 
 /**
  * A condition turned into a function of its subject.
@@ -18,7 +19,6 @@ export type CompiledCondition = (subject: ConditionSubject) => boolean;
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 type Window = { readonly last: number; readonly unit: keyof typeof UNIT_MS };
 type Filter = Readonly<Record<string, Scalar | readonly Scalar[]>>;
-type Match = (e: StoredEvent) => boolean;
 
 const cache = new WeakMap<Condition, CompiledCondition>();
 
@@ -49,16 +49,6 @@ function comparator(op: string, value: unknown): (a: unknown) => boolean {
     default:
       return () => false;
   }
-}
-
-function matcher(type: string, where: Filter | undefined): Match {
-  const filters = Object.entries(where ?? {}).map(([path, expected]) => [path.split('.'), expected] as const);
-  if (filters.length === 0) return (e) => e.type === type;
-  return (e) => {
-    if (e.type !== type) return false;
-    for (const [path, expected] of filters) if (!anyValueAt(e.properties, path, expected)) return false;
-    return true;
-  };
 }
 
 function fieldReader(field: string): (s: ConditionSubject) => unknown {
@@ -92,11 +82,11 @@ function compileEvent(c: {
   sum?: { op: string; value: number; property: string };
   notFollowedBy?: { event: string; where?: Filter; within: Window };
 }): CompiledCondition {
-  const match = matcher(c.event, c.where);
+  const match = eventMatcher(c.event, c.where);
   const span = c.within ? windowMs(c.within) : Number.POSITIVE_INFINITY;
   const sumPath = c.sum ? c.sum.property.split('.') : null;
   const test = c.sum ? comparator(c.sum.op, c.sum.value) : c.count ? comparator(c.count.op, c.count.value) : (n: unknown) => (n as number) > 0;
-  const follow = c.notFollowedBy ? { match: matcher(c.notFollowedBy.event, c.notFollowedBy.where), span: windowMs(c.notFollowedBy.within) } : null;
+  const follow = c.notFollowedBy ? { match: eventMatcher(c.notFollowedBy.event, c.notFollowedBy.where), span: windowMs(c.notFollowedBy.within) } : null;
   return (s) => {
     const from = s.now - span;
     const events = s.events;
@@ -115,7 +105,7 @@ function compileEvent(c: {
 
 // True when the event at `index` was not followed by a matching event within
 // `span`, and the span has fully passed (before that it is too early to say).
-function unfollowed(events: readonly StoredEvent[], index: number, match: Match, span: number, now: number): boolean {
+function unfollowed(events: readonly StoredEvent[], index: number, match: EventMatch, span: number, now: number): boolean {
   const end = events[index]!.timestamp + span;
   if (now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
@@ -144,16 +134,25 @@ export function compileCondition(condition: Condition): CompiledCondition {
   if (compiled) return compiled;
   if ('all' in condition) {
     const parts = condition.all.map(compileCondition);
-    compiled = (s) => parts.every((p) => p(s));
+    compiled = (s) => {
+      for (const p of parts) if (!p(s)) return false;
+      return true;
+    };
   } else if ('any' in condition) {
     const parts = condition.any.map(compileCondition);
-    compiled = (s) => parts.some((p) => p(s));
+    compiled = (s) => {
+      for (const p of parts) if (p(s)) return true;
+      return false;
+    };
   } else if ('not' in condition) {
     const inner = compileCondition(condition.not);
     compiled = (s) => !inner(s);
   } else if ('hasTag' in condition) {
     const tag = condition.hasTag;
-    compiled = (s) => s.profile.tags.some((t) => t.tag === tag);
+    compiled = (s) => {
+      for (const t of s.profile.tags) if (t.tag === tag) return true;
+      return false;
+    };
   } else if ('field' in condition) {
     const read = fieldReader(condition.field);
     const test = comparator(condition.op, condition.value);

@@ -1,7 +1,6 @@
 import type { IdentifierKind } from '../events/eventTypes.ts';
-import type { ProfileStore, ProfileStoreWriter } from '../ports/profileStore.ts';
+import type { ProfileStore, ProfileStoreSyncWriter, ProfileStoreWriter } from '../ports/profileStore.ts';
 import type { MergeRecord, Profile, StoredEvent } from '../profile/profile.ts';
-
 
 function insertByTime(list: StoredEvent[], event: StoredEvent): void {
   // Events mostly arrive in order: append, else binary-search the slot so the
@@ -22,15 +21,35 @@ function insertByTime(list: StoredEvent[], event: StoredEvent): void {
 }
 
 function removeEvent(list: StoredEvent[], id: string): void {
-  const i = list.findIndex((e) => e.id === id);
-  if (i >= 0) list.splice(i, 1);
+  // The newest event is the likeliest to go (a rolled-back append).
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i]!.id === id) {
+      list.splice(i, 1);
+      return;
+    }
+  }
 }
+
+interface Slot {
+  profile: Profile | undefined;
+  readonly events: StoredEvent[];
+}
+
+// Undo log entries are four flat slots (operation, key, before, extra) in one
+// array: no closure per write on the ingest hot path.
+const PUT_PROFILE = 0;
+const LINK = 1;
+const APPEND = 2;
+const MOVE = 3;
+const PUT_MERGE = 4;
 
 /**
  * The embedded, in-process store: profiles, identities, events, tags and
  * merges in maps. Transactions are serialised and keep an undo log, so a
  * failed call leaves nothing behind. Use it for tests, simulations, single
  * process tools, and as the reference the SQL stores are tested against.
+ * It also offers {@link ProfileStore.transactionSync}, which ingest uses to
+ * apply a whole batch without a promise per read or write.
  *
  * Returned event lists are the store's own arrays: treat them as read-only.
  *
@@ -41,7 +60,33 @@ function removeEvent(list: StoredEvent[], id: string): void {
  * ```
  */
 export function memoryStore(): ProfileStore {
-  const profiles = new Map<string, Profile>();
+  // One slot per profile id holds the profile and its events (oldest first):
+  // one map lookup serves getProfile, listEvents, putProfile and appendEvent,
+  // and the last slot used is remembered, since ingest asks about the same
+  // profile several times in a row.
+  const slots = new Map<string, Slot>();
+  let lastId: string | undefined;
+  let lastSlot: Slot | undefined;
+  const slot = (id: string): Slot => {
+    if (id === lastId) return lastSlot!;
+    let s = slots.get(id);
+    if (!s) {
+      s = { profile: undefined, events: [] };
+      slots.set(id, s);
+    }
+    lastId = id;
+    lastSlot = s;
+    return s;
+  };
+  const peek = (id: string): Slot | undefined => {
+    if (id === lastId) return lastSlot;
+    const s = slots.get(id);
+    if (s) {
+      lastId = id;
+      lastSlot = s;
+    }
+    return s;
+  };
   // One map per identifier kind: no composite string keys to build and hash.
   const identities = new Map<IdentifierKind, Map<string, string>>();
   const kindMap = (kind: IdentifierKind): Map<string, string> => {
@@ -53,71 +98,107 @@ export function memoryStore(): ProfileStore {
     return m;
   };
   const events = new Map<string, StoredEvent>();
-  const eventsByProfile = new Map<string, StoredEvent[]>();
   const merges = new Map<string, MergeRecord>();
   const mergesBySurvivor = new Map<string, MergeRecord[]>();
+  const noEvents: readonly StoredEvent[] = Object.freeze([]);
+  const noMerges: readonly MergeRecord[] = Object.freeze([]);
   let live = 0;
   let queue: Promise<unknown> = Promise.resolve();
+  let running = 0;
+  // An event id known to be absent: only appendEvent adds ids, and it clears this.
+  let lastMiss: string | undefined;
 
-  const reader = {
-    getProfile: async (id: string) => profiles.get(id),
-    findProfileId: async (kind: IdentifierKind, value: string) => identities.get(kind)?.get(value),
-    findEventProfileId: async (eventId: string) => events.get(eventId)?.profileId,
-    listEvents: async (profileId: string): Promise<readonly StoredEvent[]> => eventsByProfile.get(profileId) ?? [],
-    getMerge: async (id: string) => merges.get(id),
-    listMerges: async (profileId: string): Promise<readonly MergeRecord[]> => mergesBySurvivor.get(profileId) ?? [],
-  };
-
-  const eventList = (profileId: string): StoredEvent[] => {
-    let list = eventsByProfile.get(profileId);
-    if (!list) {
-      list = [];
-      eventsByProfile.set(profileId, list);
-    }
-    return list;
+  const eventList = (profileId: string): StoredEvent[] => slot(profileId).events;
+  const setProfile = (s: Slot, profile: Profile | undefined): void => {
+    const before = s.profile;
+    live += Number(profile !== undefined && profile.mergedInto === undefined) - Number(before !== undefined && before.mergedInto === undefined);
+    s.profile = profile;
   };
 
   // One writer for all transactions: they are serialised, so the undo log of
-  // the running one is simply swapped in. Avoids building closures per call.
-  let undo: Array<() => void> = [];
-  const writer: ProfileStoreWriter = {
-    ...reader,
-    async putProfile(profile) {
-      const before = profiles.get(profile.id);
-      const wasLive = before !== undefined && before.mergedInto === undefined;
-      const isLive = profile.mergedInto === undefined;
-      profiles.set(profile.id, profile);
-      live += Number(isLive) - Number(wasLive);
-      undo.push(() => {
-        if (before) profiles.set(profile.id, before);
-        else profiles.delete(profile.id);
-        live -= Number(isLive) - Number(wasLive);
-      });
+  // the running one is simply reset.
+  const undo: unknown[] = [];
+  const rollback = (): void => {
+    lastMiss = undefined;
+    for (let i = undo.length - 4; i >= 0; i -= 4) {
+      const key = undo[i + 1] as string;
+      const before = undo[i + 2];
+      const extra = undo[i + 3];
+      switch (undo[i]) {
+        case PUT_PROFILE:
+          setProfile(slot(key), before as Profile | undefined);
+          break;
+        case LINK:
+          if (before === undefined) (extra as Map<string, string>).delete(key);
+          else (extra as Map<string, string>).set(key, before as string);
+          break;
+        case APPEND:
+          events.delete(key);
+          removeEvent(eventList(extra as string), key);
+          break;
+        case MOVE: {
+          const was = before as StoredEvent;
+          events.set(key, was);
+          removeEvent(eventList(extra as string), key);
+          insertByTime(eventList(was.profileId), was);
+          break;
+        }
+        case PUT_MERGE: {
+          const record = extra as MergeRecord;
+          const list = mergesBySurvivor.get(record.survivorId)!;
+          const index = list.findIndex((m) => m.id === key);
+          if (before) {
+            merges.set(key, before as MergeRecord);
+            list[index] = before as MergeRecord;
+          } else {
+            merges.delete(key);
+            list.splice(index, 1);
+          }
+          break;
+        }
+      }
+    }
+  };
+
+  const sync: ProfileStoreSyncWriter = {
+    getProfile: (id) => peek(id)?.profile,
+    findProfileId: (kind, value) => identities.get(kind)?.get(value),
+    findEventProfileId(eventId) {
+      const e = events.get(eventId);
+      // Ingest asks, then appends: remember the miss to skip a second lookup.
+      if (e === undefined) lastMiss = eventId;
+      return e?.profileId;
     },
-    async linkIdentifier(kind, value, profileId) {
+    listEvents: (profileId) => peek(profileId)?.events ?? noEvents,
+    getMerge: (id) => merges.get(id),
+    listMerges: (profileId) => mergesBySurvivor.get(profileId) ?? noMerges,
+    putProfile(profile) {
+      const s = slot(profile.id);
+      undo.push(PUT_PROFILE, profile.id, s.profile, undefined);
+      setProfile(s, profile);
+    },
+    linkIdentifier(kind, value, profileId) {
       const m = kindMap(kind);
       const before = m.get(value);
       m.set(value, profileId);
-      undo.push(() => (before === undefined ? m.delete(value) : m.set(value, before)));
+      undo.push(LINK, value, before, m);
     },
-    async unlinkIdentifier(kind, value) {
+    unlinkIdentifier(kind, value) {
       const m = kindMap(kind);
       const before = m.get(value);
       if (before === undefined) return;
       m.delete(value);
-      undo.push(() => m.set(value, before));
+      undo.push(LINK, value, before, m);
     },
-    async appendEvent(event) {
-      if (events.has(event.id)) return false;
+    appendEvent(event) {
+      if (event.id !== lastMiss && events.has(event.id)) return false;
+      lastMiss = undefined;
       events.set(event.id, event);
       insertByTime(eventList(event.profileId), event);
-      undo.push(() => {
-        events.delete(event.id);
-        removeEvent(eventList(event.profileId), event.id);
-      });
+      undo.push(APPEND, event.id, undefined, event.profileId);
       return true;
     },
-    async moveEvents(eventIds, toProfileId) {
+    moveEvents(eventIds, toProfileId) {
       for (const id of eventIds) {
         const before = events.get(id);
         if (!before || before.profileId === toProfileId) continue;
@@ -125,45 +206,95 @@ export function memoryStore(): ProfileStore {
         events.set(id, moved);
         removeEvent(eventList(before.profileId), id);
         insertByTime(eventList(toProfileId), moved);
-        undo.push(() => {
-          events.set(id, before);
-          removeEvent(eventList(toProfileId), id);
-          insertByTime(eventList(before.profileId), before);
-        });
+        undo.push(MOVE, id, before, toProfileId);
       }
     },
-    async putMerge(record) {
+    putMerge(record) {
       const before = merges.get(record.id);
       merges.set(record.id, record);
-      const list = mergesBySurvivor.get(record.survivorId) ?? [];
+      let list = mergesBySurvivor.get(record.survivorId);
+      if (!list) {
+        list = [];
+        mergesBySurvivor.set(record.survivorId, list);
+      }
       const index = list.findIndex((m) => m.id === record.id);
       if (index >= 0) list[index] = record;
       else list.push(record);
-      mergesBySurvivor.set(record.survivorId, list);
-      undo.push(() => {
-        if (before) {
-          merges.set(record.id, before);
-          list[index] = before;
-        } else {
-          merges.delete(record.id);
-          list.pop();
-        }
-      });
+      undo.push(PUT_MERGE, record.id, before, record);
     },
   };
 
+  const writer: ProfileStoreWriter = {
+    getProfile: async (id) => sync.getProfile(id),
+    findProfileId: async (kind, value) => sync.findProfileId(kind, value),
+    findEventProfileId: async (eventId) => sync.findEventProfileId(eventId),
+    listEvents: async (profileId) => sync.listEvents(profileId),
+    getMerge: async (id) => sync.getMerge(id),
+    listMerges: async (profileId) => sync.listMerges(profileId),
+    putProfile: async (profile) => sync.putProfile(profile),
+    linkIdentifier: async (kind, value, profileId) => sync.linkIdentifier(kind, value, profileId),
+    unlinkIdentifier: async (kind, value) => sync.unlinkIdentifier(kind, value),
+    appendEvent: async (event) => sync.appendEvent(event),
+    moveEvents: async (eventIds, toProfileId) => sync.moveEvents(eventIds, toProfileId),
+    putMerge: async (record) => sync.putMerge(record),
+  };
+
+  const runSync = <T>(fn: (tx: ProfileStoreSyncWriter) => T): T => {
+    undo.length = 0;
+    try {
+      return fn(sync);
+    } catch (error) {
+      rollback();
+      throw error;
+    } finally {
+      undo.length = 0;
+    }
+  };
+
   return {
-    ...reader,
+    getProfile: writer.getProfile,
+    findProfileId: writer.findProfileId,
+    findEventProfileId: writer.findEventProfileId,
+    listEvents: writer.listEvents,
+    getMerge: writer.getMerge,
+    listMerges: writer.listMerges,
     transaction<T>(fn: (tx: ProfileStoreWriter) => Promise<T>): Promise<T> {
       const run = async (): Promise<T> => {
-        undo = [];
+        undo.length = 0;
         try {
           return await fn(writer);
         } catch (error) {
-          for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+          rollback();
           throw error;
         } finally {
-          undo = [];
+          undo.length = 0;
+          running--;
+        }
+      };
+      running++;
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    transactionSync<T>(fn: (tx: ProfileStoreSyncWriter) => T): Promise<T> {
+      // Nothing in flight: run now, in this turn, so no other code can
+      // interleave. Otherwise wait for our turn like any transaction.
+      if (running === 0) {
+        running++;
+        try {
+          return Promise.resolve(runSync(fn));
+        } catch (error) {
+          return Promise.reject(error);
+        } finally {
+          running--;
+        }
+      }
+      running++;
+      const run = (): T => {
+        try {
+          return runSync(fn);
+        } finally {
+          running--;
         }
       };
       const result = queue.then(run, run);
@@ -171,7 +302,16 @@ export function memoryStore(): ProfileStore {
       return result;
     },
     async *listProfileIds() {
-      for (const [id, p] of profiles) if (p.mergedInto === undefined) yield id;
+      for (const [id, s] of slots) if (s.profile !== undefined && s.profile.mergedInto === undefined) yield id;
+    },
+    *liveProfileIdsSync() {
+      for (const [id, s] of slots) {
+        if (s.profile === undefined || s.profile.mergedInto !== undefined) continue;
+        // The caller reads this profile next: its slot is the remembered one.
+        lastId = id;
+        lastSlot = s;
+        yield id;
+      }
     },
     countProfiles: async () => live,
   };

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES, fastParseEvent, memberkitEventSchema, MemberkitError, parseEvent } from '../index.ts';
+
+// Key order is part of "the same output": compare entries, recursively.
+const entries = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(entries) : v !== null && typeof v === 'object' ? Object.entries(v).map(([k, x]) => [k, entries(x)]) : v;
+
+const long = (n: number) => 'x'.repeat(n);
+const edgyString = fc.constantFrom('p1', 'CNY', 'cny', 'baby', '', ' p1', 'p1 ', '\u3000p1', 'female', 'gold', '2026-01-01', long(100), long(101), long(201), long(501), long(2001));
+const edgyNumber = fc.constantFrom(0, 1, 3, 5, 9900, -1, 1.5, 5.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY);
+const scalar = fc.oneof(edgyString, edgyNumber, fc.boolean(), fc.constant(null), fc.constant(undefined));
+const lineItem = fc.record(
+  { productId: scalar, category: scalar, price: scalar, quantity: scalar, sku: scalar, discount: scalar, junk: scalar },
+  { requiredKeys: [] },
+);
+const value = fc.oneof(
+  { weight: 6, arbitrary: scalar },
+  { weight: 2, arbitrary: fc.array(lineItem, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(edgyString, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('channel', 'storeId', 'scene', 'nope'), scalar, { maxKeys: 2 }) },
+);
+const PROPERTY_KEYS = ['productId', 'category', 'price', 'quantity', 'currency', 'dwellMs', 'query', 'orderId', 'total', 'products', 'coupons', 'storeId', 'method', 'rating', 'step', 'url', 'vitals', 'productIds', 'refundId', 'junk'] as const;
+const properties = fc.dictionary(fc.constantFrom(...PROPERTY_KEYS), value, { maxKeys: 6 });
+const traits = fc.dictionary(fc.constantFrom('gender', 'name', 'birthday', 'level', 'vip'), scalar, { maxKeys: 3 });
+const identifiers = fc.dictionary(fc.constantFrom('phone', 'email', 'memberCardNo', 'openid', 'wechat'), scalar, { maxKeys: 2 });
+
+// Anything event-like, mostly broken in some small way.
+const anyEvent = fc.record(
+  {
+    id: fc.oneof(edgyString, edgyNumber),
+    type: fc.oneof(fc.constantFrom(...EVENT_TYPES), fc.constant('nope')),
+    timestamp: fc.oneof(edgyNumber, fc.constant('2026-03-01T10:00:00Z'), fc.constant(1_772_000_000_000)),
+    anonymousId: scalar,
+    userId: scalar,
+    identifiers: fc.oneof(identifiers, scalar),
+    traits: fc.oneof(traits, scalar),
+    context: fc.oneof(fc.dictionary(fc.constantFrom('channel', 'storeId', 'scene', 'nope'), scalar, { maxKeys: 2 }), scalar),
+    source: fc.oneof(fc.constantFrom('client', 'server', 'browser'), scalar),
+    properties: fc.oneof({ weight: 5, arbitrary: properties }, { weight: 1, arbitrary: scalar }),
+    extra: scalar,
+  },
+  { requiredKeys: ['type', 'properties'] },
+);
+
+// Well-formed events of the kinds a shop sends most: the fast path must take them.
+const word = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/);
+const money = fc.integer({ min: 0, max: 10_000_000 });
+const line = fc.record({ productId: word, category: fc.constantFrom('baby', 'toys'), price: money, quantity: fc.integer({ min: 1, max: 9 }) });
+const envelope = { id: word, timestamp: fc.integer({ min: 0, max: 2_000_000_000_000 }), anonymousId: word };
+const commonEvent = fc.oneof(
+  fc.record({ ...envelope, type: fc.constant('product_viewed'), properties: fc.record({ productId: word, category: word, dwellMs: money }, { requiredKeys: ['productId'] }) }),
+  fc.record({ ...envelope, type: fc.constant('product_added'), properties: fc.record({ productId: word, price: money, quantity: fc.integer({ min: 1, max: 9 }), currency: fc.constantFrom('CNY', 'USD') }) }),
+  fc.record({ ...envelope, type: fc.constant('products_searched'), properties: fc.record({ query: fc.string({ maxLength: 30 }) }) }),
+  fc.record({ ...envelope, type: fc.constant('signed_in'), userId: word, identifiers: fc.record({ phone: fc.constantFrom('13812345678', '+8613912345678') }), traits: fc.record({ gender: fc.constantFrom('female', 'male'), level: fc.integer() }, { requiredKeys: [] }), properties: fc.constant({}) }),
+  fc.record({ ...envelope, type: fc.constant('order_completed'), source: fc.constant('server'), userId: word, properties: fc.record({ orderId: word, currency: fc.constant('CNY'), total: money, products: fc.array(line, { minLength: 1, maxLength: 4 }), coupons: fc.array(word, { maxLength: 2 }) }, { requiredKeys: ['orderId', 'currency', 'total', 'products'] }) }),
+  fc.record({ ...envelope, type: fc.constant('page_viewed'), context: fc.record({ channel: fc.constantFrom('h5', 'web'), utm: fc.record({ source: word }) }), properties: fc.record({ path: word, dwellMs: money }) }),
+);
+
+// Well-formed events with one or two fields broken, removed or added: most
+// land near the boundary between accepted and rejected.
+const DELETE = Symbol('delete');
+const clone = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(clone) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)])) : v;
+const ENVELOPE_KEYS = ['id', 'type', 'timestamp', 'anonymousId', 'userId', 'identifiers', 'traits', 'context', 'source', 'properties', 'extra'] as const;
+const mutation = fc.record({
+  at: fc.constantFrom('envelope', 'properties', 'line'),
+  key: fc.constantFrom(...ENVELOPE_KEYS, ...PROPERTY_KEYS),
+  value: fc.oneof(value, fc.constant(DELETE)),
+});
+const mutatedEvent = fc.tuple(commonEvent, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([event, changes]) => {
+  const copy = clone(event) as Record<string, unknown>;
+  for (const { at, key, value: v } of changes) {
+    const props = copy.properties !== null && typeof copy.properties === 'object' ? (copy.properties as Record<string, unknown>) : copy;
+    const products = props.products;
+    const first: unknown = Array.isArray(products) ? products[0] : undefined;
+    const target = at === 'envelope' ? copy : at === 'line' && first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : props;
+    if (v === DELETE) delete target[key];
+    else target[key] = v;
+  }
+  return copy;
+});
+const someEvent = fc.oneof(commonEvent, mutatedEvent, anyEvent);
+
+describe('fastParseEvent', () => {
+  it('never accepts what the zod schema rejects, and returns exactly its output', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(someEvent, (input) => {
+        const fast = fastParseEvent(input);
+        if (fast === undefined) return;
+        accepted++;
+        const ref = memberkitEventSchema.safeParse(input);
+        expect(ref.success).toBe(true);
+        expect(entries(fast)).toEqual(entries(ref.data));
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator must reach the accepting side often, or the property says little.
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('takes every well-formed common event (no silent fallback), equal to zod', () => {
+    fc.assert(
+      fc.property(commonEvent, (input) => {
+        const fast = fastParseEvent(input);
+        const ref = memberkitEventSchema.safeParse(input);
+        expect(ref.success).toBe(true);
+        expect(fast).toBeDefined();
+        expect(entries(fast)).toEqual(entries(ref.data));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('parseEvent accepts exactly what zod accepts, with zod issues on errors', () => {
+    fc.assert(
+      fc.property(someEvent, (input) => {
+        const ref = memberkitEventSchema.safeParse(input);
+        let parsed: unknown;
+        let error: unknown;
+        try {
+          parsed = parseEvent(input);
+        } catch (e) {
+          error = e;
+        }
+        if (error !== undefined) {
+          expect(error).toBeInstanceOf(MemberkitError);
+          expect((error as MemberkitError).issues.length).toBeGreaterThan(0);
+          // Either zod rejects it, or it names nobody (the one rule beyond the schema).
+          if (ref.success) expect((error as MemberkitError).field).toBe('userId');
+        } else {
+          expect(ref.success).toBe(true);
+          expect(entries(parsed)).toEqual(entries(ref.data));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves ISO timestamps, untrimmed ids and unknown keys to zod', () => {
+    const base = { id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} };
+    expect(fastParseEvent(base)).toEqual({ ...base, source: 'client' });
+    expect(fastParseEvent({ ...base, timestamp: '2026-01-01T00:00:00Z' })).toBeUndefined();
+    expect(fastParseEvent({ ...base, userId: ' u1' })).toBeUndefined();
+    expect(fastParseEvent({ ...base, properties: { method: 'sms', extra: 1 } })).toBeUndefined();
+    expect(parseEvent({ ...base, userId: ' u1 ', properties: { method: 'sms', extra: 1 } })).toMatchObject({ userId: 'u1', properties: { method: 'sms' } });
+  });
+});

@@ -1,0 +1,157 @@
+import type { MemberkitEvent } from '../events/memberkitEvent.ts';
+import type { Identifier } from '../identity/eventIdentifiers.ts';
+import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
+import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
+import type { AnyStoreWriter, TransactionSteps } from '../ports/runTransactionSteps.ts';
+import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
+import type { IngestResult } from './ingestEvent.ts';
+import type { MemberkitContext } from './memberkitContext.ts';
+import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
+
+/**
+ * An event validated and with its identifiers cleaned (strongest first),
+ * ready to apply inside a transaction.
+ *
+ * @example
+ * ```ts
+ * import { eventIdentifiers, parseEvent, type PreparedEvent } from '@memberkit/core';
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const prepared: PreparedEvent = { event, identifiers: eventIdentifiers(event) };
+ * ```
+ */
+export interface PreparedEvent {
+  readonly event: MemberkitEvent;
+  readonly identifiers: readonly Identifier[];
+}
+
+// Shared by every result without merges or conflicts: never written to.
+const NONE: readonly [] = Object.freeze([]) as readonly [];
+
+// Merges re-link identifiers, so chains are short; the bound only guards
+// against a corrupted store pointing profiles at each other.
+const MAX_HOPS = 16;
+
+function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
+  if (!traits) return profile;
+  let changed = false;
+  for (const k in traits) {
+    const v = traits[k];
+    if (v !== undefined && profile.traits[k] !== v) changed = true;
+  }
+  if (!changed) return profile;
+  const next: Record<string, ProfileTraits[string]> = { ...profile.traits };
+  for (const k in traits) if (traits[k] !== undefined) next[k] = traits[k]!;
+  return { ...profile, traits: next, updatedAt: now };
+}
+
+// identitiesCompatible for a single identifier, without building an array.
+function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
+  if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
+  for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
+  return true;
+}
+
+function duplicate(eventId: string, profileId: string): IngestResult {
+  return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
+}
+
+/**
+ * Applies one prepared event inside a transaction, as steps that run on the
+ * memory store's synchronous writer or on any async store (see
+ * `ingestEvent` for the rules it follows). Exported for stores and
+ * collectors that batch events their own way.
+ *
+ * @example
+ * ```ts
+ * import { applyEventSteps, createMemberkit, eventIdentifiers, parseEvent, runTransactionSteps } from '@memberkit/core';
+ * const mk = createMemberkit();
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const r = await runTransactionSteps(mk.context.store, (tx) => applyEventSteps(mk.context, tx, { event, identifiers: eventIdentifiers(event) }));
+ * r.status;
+ * //=> 'accepted'
+ * ```
+ */
+export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { event, identifiers }: PreparedEvent): TransactionSteps<IngestResult> {
+  const again: string | undefined = yield tx.findEventProfileId(event.id);
+  if (again !== undefined) return duplicate(event.id, again);
+  const now = ctx.clock.now();
+  // Most events merge nothing and conflict with nobody: share empty arrays
+  // until something is added.
+  let merges: string[] | undefined;
+  let conflicts: Identifier[] | undefined;
+  let unlinked: Identifier[] | undefined;
+  let target: Profile | undefined;
+
+  for (const identifier of identifiers) {
+    // The live profile the identifier is linked to (inlined: no generator
+    // per identifier). Links move on merge; tombstones are followed anyway.
+    const ownerId: string | undefined = yield tx.findProfileId(identifier.kind, identifier.value);
+    let owner = ownerId === undefined ? undefined : ((yield tx.getProfile(ownerId)) as Profile | undefined);
+    for (let hops = 0; owner?.mergedInto !== undefined && hops < MAX_HOPS; hops++) owner = (yield tx.getProfile(owner.mergedInto)) as Profile | undefined;
+    if (owner?.mergedInto !== undefined) owner = undefined;
+    if (!owner) {
+      (unlinked ??= []).push(identifier);
+      continue;
+    }
+    if (target === undefined) {
+      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
+      else (conflicts ??= []).push(identifier);
+      continue;
+    }
+    if (owner.id === target.id) continue;
+    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
+      (conflicts ??= []).push(identifier);
+      continue;
+    }
+    const survivor = pickSurvivor(target, owner);
+    const merged = survivor === target ? owner : target;
+    const result = yield* mergeProfileSteps(tx, survivor, merged, {
+      id: ctx.ids.next('merge'),
+      now,
+      reason: { ...identifier, eventId: event.id },
+    });
+    (merges ??= []).push(result.record.id);
+    target = result.survivor;
+  }
+
+  const created = target === undefined;
+  // A profile is as old as the first thing we know of the person: imported
+  // history keeps its real first-seen date (and merges keep the older one).
+  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  if (unlinked !== undefined) {
+    const linked: ProfileIdentity[] = [];
+    for (const i of unlinked) {
+      if (!fits(profile.identities, i)) {
+        (conflicts ??= []).push(i);
+        continue;
+      }
+      yield tx.linkIdentifier(i.kind, i.value, profile.id);
+      linked.push({ kind: i.kind, value: i.value, linkedAt: now });
+    }
+    if (linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+  }
+  profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
+  // The parsed event is ours (validation built it): store it as is, with
+  // its profile, instead of keeping a second copy.
+  const stored = event as StoredEvent & { profileId: string };
+  stored.profileId = profile.id;
+  yield tx.appendEvent(stored);
+  // A new profile or a merge: every rule may have changed; else only those
+  // this event can affect.
+  const history: readonly StoredEvent[] = yield tx.listEvents(profile.id);
+  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event);
+  if (created || ruled.profile !== target) yield tx.putProfile(ruled.profile);
+  const { changes } = ruled;
+  return {
+    status: 'accepted',
+    eventId: event.id,
+    profileId: profile.id,
+    created,
+    merges: merges ?? NONE,
+    conflicts: conflicts ?? NONE,
+    tagsEntered: changes.tagsEntered,
+    tagsLeft: changes.tagsLeft,
+    segmentsEntered: changes.segmentsEntered,
+    segmentsLeft: changes.segmentsLeft,
+  };
+}
