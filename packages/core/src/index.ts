@@ -240,3 +240,6 @@ export { fastParseEvent } from './events/fastParseEvent.ts';
 export { eventMatcher, type EventMatch } from './segments/eventMatcher.ts';
 export { ruleAffectedBy, ruleAffectedByEvent, ruleAffectedTypes } from './segments/ruleAffectedBy.ts';
 export { compileRules, ruleNeedsEvaluation, type CompiledRule, type CompiledRules } from './segments/compileRules.ts';
+
+// loyalty ledger speed (ledgerfast): typed command fingerprints
+export { commandFingerprint } from './idempotency/commandFingerprint.ts';

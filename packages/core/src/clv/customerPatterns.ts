@@ -5,6 +5,18 @@ import type { CustomerRow } from './transactionModel.ts';
  * Customer rows collapsed to their distinct (x, t_x, T) patterns with
  * weights, as typed arrays. Likelihoods are evaluated once per pattern: the
  * CDNOW cohort's 23,570 customers have only 8,685 patterns.
+ *
+ * @example
+ * ```ts
+ * import { compressPatterns } from './customerPatterns.ts';
+ * const p = compressPatterns([
+ *   { frequency: 2, recency: 10, T: 30 },
+ *   { frequency: 2, recency: 10, T: 30 },
+ *   { frequency: 0, recency: 0, T: 30 },
+ * ]);
+ * [p.count, p.totalWeight];
+ * //=> [2, 3]
+ * ```
  */
 export interface CustomerPatterns {
   readonly count: number;

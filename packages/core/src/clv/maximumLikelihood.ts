@@ -7,6 +7,14 @@ import { minimizeBfgs } from '../math/minimizeBfgs.ts';
  * What a model contributes to {@link fitMaximumLikelihood}: the total
  * log-likelihood over its (weighted) data at natural-scale parameters θ, and
  * optionally its gradient ∂LL/∂θ written into `gradient`.
+ *
+ * @example
+ * ```ts
+ * import type { LikelihoodProblem } from './maximumLikelihood.ts';
+ * // Poisson rate from 4 counts summing to 10: LL(λ) = 10 ln λ − 4λ.
+ * const poisson: LikelihoodProblem = { names: ['lambda'], start: [1], totalWeight: 4,
+ *   logLikelihood: (t) => 10 * Math.log(t[0]) - 4 * t[0] };
+ * ```
  */
 export interface LikelihoodProblem {
   readonly names: readonly string[];
@@ -16,7 +24,20 @@ export interface LikelihoodProblem {
   gradient?(theta: Float64Array, out: Float64Array): number;
 }
 
-/** What {@link fitMaximumLikelihood} found. */
+/**
+ * What {@link fitMaximumLikelihood} found.
+ *
+ * @example
+ * ```ts
+ * import { fitMaximumLikelihood } from './maximumLikelihood.ts';
+ * const fit = fitMaximumLikelihood({ names: ['lambda'], start: [1], totalWeight: 4,
+ *   logLikelihood: (t) => 10 * Math.log(t[0]) - 4 * t[0] }, { what: 'example' });
+ * Math.round(fit.theta[0] * 1e6) / 1e6; // MLE: the mean count
+ * //=> 2.5
+ * Math.round(fit.standardErrors[0] * 1e4) / 1e4; // sqrt(λ / n) = sqrt(2.5 / 4)
+ * //=> 0.7906
+ * ```
+ */
 export interface MaximumLikelihoodResult {
   readonly theta: Float64Array;
   readonly logLikelihood: number;
@@ -25,7 +46,16 @@ export interface MaximumLikelihoodResult {
   readonly evaluations: number;
 }
 
-/** Options for {@link fitMaximumLikelihood}. */
+/**
+ * Options for {@link fitMaximumLikelihood}.
+ *
+ * @example
+ * ```ts
+ * import type { MaximumLikelihoodOptions } from './maximumLikelihood.ts';
+ * // lifetimes' defaults: no penalty; the fit names itself in errors
+ * const options: MaximumLikelihoodOptions = { what: 'fitBgNbd', penalizer: 0 };
+ * ```
+ */
 export interface MaximumLikelihoodOptions {
   readonly penalizer?: number;
   readonly tolerance?: number;

@@ -91,7 +91,7 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
     draft.append('earn', lot.id, 'available', points, draft.now, source);
     lotId = lot.id;
   }
-  if (growth > 0) draft.growth.push({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
+  if (growth > 0) draft.addGrowth({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
   const gift = effectiveTier(program, draft.currentTier(), draft.now).level.benefits.birthdayCouponTemplateId;
   const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : [];
   return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds, source, at: draft.now };

@@ -10,6 +10,8 @@ import { orderEarning } from './orderEarning.ts';
 import { blankPointsOrderRecord, type PointsOrderRecord } from './pointsOrderRecord.ts';
 
 const DAY_MS = 86_400_000;
+/** The fields a new order record starts with (its ids and times are set by `applyOrder`). */
+const BLANK_ORDER = blankPointsOrderRecord('', '', 0);
 
 /**
  * What recording an order did.
@@ -124,11 +126,21 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     lotId = lot.id;
     draft.append(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
   }
-  draft.growth.push({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
-  // A redemption at checkout may have created the record already; keep what it paid with.
-  const known = draft.order(props.orderId) ?? blankPointsOrderRecord(draft.memberId, props.orderId, event.timestamp);
+  draft.addGrowth({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
+  // A redemption at checkout may have created the record already; keep what it paid with. Built
+  // field by field from it or from the shared blank: one object per order, not a blank and a copy.
+  const known = draft.order(props.orderId) ?? BLANK_ORDER;
   const order: PointsOrderRecord = {
-    ...known,
+    orderId: props.orderId,
+    memberId: draft.memberId,
+    refundIds: known.refundIds,
+    refundedAmount: known.refundedAmount,
+    refundedEligible: known.refundedEligible,
+    pointsReversed: known.pointsReversed,
+    pointsForgiven: known.pointsForgiven,
+    growthReversed: known.growthReversed,
+    redeemed: known.redeemed,
+    restored: known.restored,
     completed: true,
     at: event.timestamp,
     total: props.total,

@@ -67,8 +67,8 @@ export function applyRedemption(draft: MemberDraft, input: RedeemInput): Redempt
   }
   const allocations = consumeLots(draft, input.points, 'redeem', source);
   if (input.orderId !== undefined) {
-    const stub = draft.order(input.orderId) ?? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now);
-    draft.putOrder({ ...stub, redeemed: allocations });
+    const known = draft.order(input.orderId);
+    draft.putOrder(known === undefined ? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now, allocations) : { ...known, redeemed: allocations });
   }
   return { points: input.points, orderId: input.orderId ?? null, allocations };
 }

@@ -161,7 +161,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   // 4. Growth value, spend and order count, dated at the order so windows count them where the order counted.
   const growthTarget = full ? order.growth : floorShare(order.growth, num, den);
   const growthReversed = growthTarget - order.growthReversed;
-  draft.growth.push({ memberId: draft.memberId, at: order.at, recordedAt: draft.now, value: -growthReversed, spend: -addEligible, orders: full ? -1 : 0, source });
+  draft.addGrowth({ memberId: draft.memberId, at: order.at, recordedAt: draft.now, value: -growthReversed, spend: -addEligible, orders: full ? -1 : 0, source });
 
   draft.putOrder({
     ...order,

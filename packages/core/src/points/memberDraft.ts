@@ -5,6 +5,10 @@ import type { TierState } from '../tiers/tierState.ts';
 import type { EntryKind, LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
+import { SmallMap } from './smallMap.ts';
+
+// Shared by every change that has no orders or counters; the change type makes it read-only.
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * A change being computed against one version of a member aggregate. It
@@ -29,18 +33,21 @@ export class MemberDraft {
   readonly memberId: string;
   readonly now: number;
   readonly operationId: string;
-  readonly entries: LedgerEntry[] = [];
-  readonly newLots: PointsLot[] = [];
-  readonly growth: GrowthEntry[] = [];
-  readonly sourceKeys: string[] = [];
+  // The lists start as one shared empty list and get their own array on the
+  // first item (an array literal, sized to it): most commands leave two or three
+  // of them empty, and every allocation here is the collector's work.
+  private entryList: LedgerEntry[] | undefined = undefined;
+  private lotList: PointsLot[] | undefined = undefined;
+  private growthList: GrowthEntry[] | undefined = undefined;
+  private sourceList: string[] | undefined = undefined;
   available: number;
   pending: number;
   tier: TierState | undefined;
-  // Created on first write: most commands touch one or two of them, and a
-  // command's allocations are most of what the collector has to clear.
-  private overlay: Map<string, PointsLot> | undefined;
-  private orders: Map<string, PointsOrderRecord> | undefined;
-  private counters: Map<string, number> | undefined;
+  // Created on first write, and small maps: most commands touch one or two
+  // of them, and a command's allocations are most of what the collector has to clear.
+  private overlay: SmallMap<PointsLot> | undefined;
+  private orders: SmallMap<PointsOrderRecord> | undefined;
+  private counters: SmallMap<number> | undefined;
   /** Earliest activation or expiry among lots as they stand in the draft (a lower bound). */
   private dueAt: number;
 
@@ -52,6 +59,31 @@ export class MemberDraft {
     this.available = record.available;
     this.pending = record.pending;
     this.dueAt = record.nextTransitionAt;
+  }
+
+  /** Entries this draft appends, in order. */
+  get entries(): readonly LedgerEntry[] {
+    return this.entryList ?? NONE;
+  }
+
+  /** Lots this draft creates, with zero remainders (the entries fill them). */
+  get newLots(): readonly PointsLot[] {
+    return this.lotList ?? NONE;
+  }
+
+  /** Growth entries this draft adds. */
+  get growth(): readonly GrowthEntry[] {
+    return this.growthList ?? NONE;
+  }
+
+  /** Sources this draft claims. */
+  get sourceKeys(): readonly string[] {
+    return this.sourceList ?? NONE;
+  }
+
+  addGrowth(entry: GrowthEntry): void {
+    if (this.growthList === undefined) this.growthList = [entry];
+    else this.growthList.push(entry);
   }
 
   /**
@@ -77,13 +109,13 @@ export class MemberDraft {
   openLots(): PointsLot[] {
     const out: PointsLot[] = [];
     const open = this.record.openLots;
-    for (const id of open) {
+    open.forEach((id) => {
       const lot = this.lot(id) as PointsLot;
       if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
-    }
-    if (this.overlay !== undefined) {
-      for (const [id, lot] of this.overlay) if (!open.has(id) && (lot.available !== 0 || lot.pending !== 0)) out.push(lot);
-    }
+    });
+    this.overlay?.forEach((lot, id) => {
+      if (!open.has(id) && (lot.available !== 0 || lot.pending !== 0)) out.push(lot);
+    });
     return out;
   }
 
@@ -102,8 +134,9 @@ export class MemberDraft {
       available: 0,
       pending: 0,
     };
-    this.newLots.push(lot);
-    (this.overlay ??= new Map()).set(lot.id, lot);
+    if (this.lotList === undefined) this.lotList = [lot];
+    else this.lotList.push(lot);
+    (this.overlay ??= new SmallMap()).set(lot.id, lot);
     return lot;
   }
 
@@ -113,8 +146,9 @@ export class MemberDraft {
     const existing = this.lot(id);
     if (existing !== undefined) return existing;
     const lot: PointsLot = { id, memberId: this.memberId, origin: 'debt', source: 'debt', earnedAt: this.now, activatesAt: null, expiresAt: null, points: 0, available: 0, pending: 0 };
-    this.newLots.push(lot);
-    (this.overlay ??= new Map()).set(id, lot);
+    if (this.lotList === undefined) this.lotList = [lot];
+    else this.lotList.push(lot);
+    (this.overlay ??= new SmallMap()).set(id, lot);
     return lot;
   }
 
@@ -128,12 +162,13 @@ export class MemberDraft {
     const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
     const dPending = kind === 'activate' ? -points : bucket === 'pending' ? points : 0;
     const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
-    (this.overlay ??= new Map()).set(lotId, next);
+    (this.overlay ??= new SmallMap()).set(lotId, next);
     if (next.pending > 0 && next.activatesAt !== null && next.activatesAt < this.dueAt) this.dueAt = next.activatesAt;
     if (next.available > 0 && next.expiresAt !== null && next.expiresAt < this.dueAt) this.dueAt = next.expiresAt;
     this.available += dAvailable;
     this.pending += dPending;
-    this.entries.push(entry);
+    if (this.entryList === undefined) this.entryList = [entry];
+    else this.entryList.push(entry);
     return entry;
   }
 
@@ -142,7 +177,7 @@ export class MemberDraft {
   }
 
   putOrder(order: PointsOrderRecord): void {
-    (this.orders ??= new Map()).set(order.orderId, order);
+    (this.orders ??= new SmallMap()).set(order.orderId, order);
   }
 
   counter(key: string): number {
@@ -150,7 +185,7 @@ export class MemberDraft {
   }
 
   bump(key: string, by = 1): void {
-    const counters = (this.counters ??= new Map());
+    const counters = (this.counters ??= new SmallMap());
     counters.set(key, (counters.get(key) ?? 0) + by);
   }
 
@@ -159,18 +194,19 @@ export class MemberDraft {
   }
 
   hasSource(key: string): boolean {
-    return this.record.sourceKeys.has(key) || this.sourceKeys.includes(key);
+    return this.record.sourceKeys.has(key) || (this.sourceList !== undefined && this.sourceList.includes(key));
   }
 
   /** Claims a source key; a second claim, now or ever, is a duplicate. */
   claimSource(key: string): void {
     if (this.hasSource(key)) throw new MemberkitError('duplicate_request', `${key} was already recorded for member ${this.memberId}`, { field: 'source', details: { source: key } });
-    this.sourceKeys.push(key);
+    if (this.sourceList === undefined) this.sourceList = [key];
+    else this.sourceList.push(key);
   }
 
   /** True when the draft would change nothing. */
   isEmpty(): boolean {
-    return this.entries.length === 0 && this.newLots.length === 0 && this.orders === undefined && this.growth.length === 0 && this.tier === undefined && this.counters === undefined && this.sourceKeys.length === 0;
+    return this.entryList === undefined && this.lotList === undefined && this.orders === undefined && this.growthList === undefined && this.tier === undefined && this.counters === undefined && this.sourceList === undefined;
   }
 
   toChange(idempotency?: IdempotencyRecord): MemberChange {
@@ -180,10 +216,10 @@ export class MemberDraft {
       // New lots were created with zero remainders and never mutated (the overlay holds copies).
       lots: this.newLots,
       entries: this.entries,
-      orders: this.orders === undefined ? [] : [...this.orders.values()],
+      orders: this.orders === undefined ? NONE : this.orders.values(),
       growth: this.growth,
       tier: this.tier,
-      counters: this.counters === undefined ? [] : [...this.counters],
+      counters: this.counters === undefined ? NONE : this.counters.entries(),
       sourceKeys: this.sourceKeys,
       idempotency,
     };

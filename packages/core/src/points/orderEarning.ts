@@ -66,14 +66,18 @@ export function orderEarning(program: Pick<LoyaltyProgram, 'currency' | 'points'
   const growth = perUnit(base, exponent, program.growth.perCurrencyUnit);
   const linePoints = spreadDiscount(points, eligible);
   const lineGrowth = spreadDiscount(growth, eligible);
-  const lines = order.products.map((p, i) => ({
-    productId: p.productId,
-    ...(p.sku === undefined ? {} : { sku: p.sku }),
-    quantity: p.quantity,
-    eligible: eligible[i] as number,
-    points: linePoints[i] as number,
-    growth: lineGrowth[i] as number,
-    refundedQty: 0,
-  }));
+  // Field by field (a spread per line allocated an object and took the slow copy path).
+  const lines: PointsOrderLine[] = [];
+  for (let i = 0; i < order.products.length; i++) {
+    const p = order.products[i] as EarningOrder['products'][number];
+    const eligibleShare = eligible[i] as number;
+    const pointsShare = linePoints[i] as number;
+    const growthShare = lineGrowth[i] as number;
+    lines.push(
+      p.sku === undefined
+        ? { productId: p.productId, quantity: p.quantity, eligible: eligibleShare, points: pointsShare, growth: growthShare, refundedQty: 0 }
+        : { productId: p.productId, sku: p.sku, quantity: p.quantity, eligible: eligibleShare, points: pointsShare, growth: growthShare, refundedQty: 0 },
+    );
+  }
   return { eligible: base, points, growth, lines };
 }

@@ -62,7 +62,9 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * An order the ledger knows nothing about yet besides its id: not completed,
- * nothing earned, refunded or paid with points. Commands fill in what they learn.
+ * nothing earned or refunded, and paid with the points in `redeemed` (none by
+ * default: a checkout's redemption passes its allocations, so the record is one
+ * object). Commands fill in what they learn.
  *
  * @example
  * ```ts
@@ -71,7 +73,7 @@ const NONE: readonly never[] = Object.freeze([]);
  * //=> false
  * ```
  */
-export function blankPointsOrderRecord(memberId: string, orderId: string, at: number): PointsOrderRecord {
+export function blankPointsOrderRecord(memberId: string, orderId: string, at: number, redeemed: PointsOrderRecord['redeemed'] = NONE): PointsOrderRecord {
   return {
     orderId,
     memberId,
@@ -89,7 +91,7 @@ export function blankPointsOrderRecord(memberId: string, orderId: string, at: nu
     pointsReversed: 0,
     pointsForgiven: 0,
     growthReversed: 0,
-    redeemed: NONE,
+    redeemed,
     restored: NONE,
   };
 }

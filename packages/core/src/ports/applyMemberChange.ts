@@ -1,5 +1,8 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
+import type { LedgerEntry } from '../points/ledgerEntry.ts';
+import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
+import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 /**
@@ -72,13 +75,19 @@ export function emptyMemberRecord(memberId: string): MutableMemberRecord {
  * ```
  */
 export function applyMemberChange(record: MutableMemberRecord, change: MemberChange): void {
+  // Indexed loops throughout: this runs once per command, and iterator objects are garbage.
+  const entries = change.entries;
+  const lots = change.lots;
   // Check before touching anything, so a malformed change leaves the record as it was.
-  for (const entry of change.entries) {
-    if (!record.lots.has(entry.lotId) && !change.lots.some((l) => l.id === entry.lotId)) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as LedgerEntry;
+    // The change's own lots first: most entries fill a lot the change creates, and that needs no map look-up.
+    if (!hasLot(lots, entry.lotId) && !record.lots.has(entry.lotId)) {
       throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
     }
   }
-  for (const lot of change.lots) {
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i] as PointsLot;
     record.lots.set(lot.id, lot.available === 0 && lot.pending === 0 ? lot : lotWithRemainders(lot, 0, 0));
   }
   let moved = false;
@@ -86,7 +95,8 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   // lot that holds the current minimum forces a full recount.
   let next = record.nextTransitionAt;
   let recount = false;
-  for (const entry of change.entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as LedgerEntry;
     const lot = record.lots.get(entry.lotId) as PointsLot;
     const was = transitionOf(lot);
     if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
@@ -105,11 +115,18 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     moved = true;
   }
   if (moved) record.nextTransitionAt = recount ? nextTransition(record) : next;
-  for (const order of change.orders) record.orders.set(order.orderId, order);
-  for (const g of change.growth) record.growth.push(g);
+  const { orders, growth, counters, sourceKeys } = change;
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i] as PointsOrderRecord;
+    record.orders.set(order.orderId, order);
+  }
+  for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
   if (change.tier !== undefined) record.tier = change.tier;
-  for (const [key, delta] of change.counters) record.counters.set(key, (record.counters.get(key) ?? 0) + delta);
-  for (const s of change.sourceKeys) record.sourceKeys.add(s);
+  for (let i = 0; i < counters.length; i++) {
+    const [key, delta] = counters[i] as readonly [string, number];
+    record.counters.set(key, (record.counters.get(key) ?? 0) + delta);
+  }
+  for (let i = 0; i < sourceKeys.length; i++) record.sourceKeys.add(sourceKeys[i] as string);
   record.version += 1;
 }
 
@@ -123,9 +140,14 @@ function transitionOf(lot: PointsLot): number {
 
 function nextTransition(record: MutableMemberRecord): number {
   let next = Number.POSITIVE_INFINITY;
-  for (const id of record.openLots) {
+  record.openLots.forEach((id) => {
     const t = transitionOf(record.lots.get(id) as PointsLot);
     if (t < next) next = t;
-  }
+  });
   return next;
+}
+
+function hasLot(lots: readonly PointsLot[], id: string): boolean {
+  for (let i = 0; i < lots.length; i++) if ((lots[i] as PointsLot).id === id) return true;
+  return false;
 }

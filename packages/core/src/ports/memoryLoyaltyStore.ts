@@ -1,4 +1,5 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
+import { StringIndex } from './stringIndex.ts';
 import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 /**
@@ -60,37 +61,61 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
  * ```
  */
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
-  const members = new Map<string, MutableMemberRecord>();
-  const keys = new Map<string, IdempotencyRecord>();
+  const members = new StringIndex<MutableMemberRecord>();
+  // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
+  const keys = new StringIndex<IdempotencyRecord>();
   for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
 
+  // A command reads its member and its key, then commits: the commit's own look-ups of the same
+  // two in maps of 100,000+ entries are served from here. A member, once stored, is never replaced
+  // (it is updated in place), so the last one read stays valid; a key found missing stays missing
+  // until the next key is stored, which clears `missingKey`.
+  let lastId: string | undefined;
+  let lastRecord: MutableMemberRecord | undefined;
+  let missingKey: string | undefined;
+  const getMember = (memberId: string): MutableMemberRecord | undefined => {
+    const record = members.get(memberId);
+    if (record !== undefined) {
+      lastId = memberId;
+      lastRecord = record;
+    }
+    return record;
+  };
+  const getIdempotency = (key: string): IdempotencyRecord | undefined => {
+    const seen = keys.get(key);
+    if (seen === undefined) missingKey = key;
+    return seen;
+  };
+
   const commitNow = (change: MemberChange): CommitOutcome => {
-    const record = members.get(change.memberId);
+    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
     if ((record?.version ?? 0) !== change.expectedVersion) return { status: 'version_conflict' };
     const key = change.idempotency?.key;
-    if (key !== undefined) {
+    if (key !== undefined && key !== missingKey) {
       const existing = keys.get(key);
       if (existing !== undefined) return { status: 'replay', existing };
     }
-    for (const s of change.sourceKeys) if (record?.sourceKeys.has(s)) return { status: 'duplicate_source', source: s };
+    const sources = change.sourceKeys;
+    if (record !== undefined) {
+      for (let i = 0; i < sources.length; i++) if (record.sourceKeys.has(sources[i] as string)) return { status: 'duplicate_source', source: sources[i] as string };
+    }
     const target = record ?? emptyMemberRecord(change.memberId);
     applyMemberChange(target, change);
     if (record === undefined) members.set(change.memberId, target);
-    if (change.idempotency !== undefined) keys.set(change.idempotency.key, change.idempotency);
+    if (change.idempotency !== undefined) {
+      keys.set(change.idempotency.key, change.idempotency);
+      missingKey = undefined;
+    }
     return { status: 'committed', record: target };
   };
 
   return {
-    getMember: (memberId) => Promise.resolve(members.get(memberId)),
-    getIdempotency: (key) => Promise.resolve(keys.get(key)),
+    getMember: (memberId) => Promise.resolve(getMember(memberId)),
+    getIdempotency: (key) => Promise.resolve(getIdempotency(key)),
     commit: (change) => Promise.resolve(commitNow(change)),
     memberIds: async function* () {
-      yield* [...members.keys()];
+      yield* members.keyList();
     },
-    sync: {
-      getMember: (memberId) => members.get(memberId),
-      getIdempotency: (key) => keys.get(key),
-      commit: commitNow,
-    },
+    sync: { getMember, getIdempotency, commit: commitNow },
   };
 }

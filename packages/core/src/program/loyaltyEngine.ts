@@ -28,9 +28,11 @@ import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
 import { fastLoyaltyInput } from './fastLoyaltyInput.ts';
 import { fastOrderEvent } from './fastOrderEvent.ts';
-import { requestFingerprint } from '../idempotency/requestFingerprint.ts';
+import { commandFingerprint as fp } from '../idempotency/commandFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 import { programCalendar } from './programCalendar.ts';
+
+const NO_OPTIONS: { readonly idempotencyKey?: string | undefined } = Object.freeze({});
 
 /**
  * Every command result carries the member's standing after it.
@@ -126,8 +128,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   const maxRetries = options.maxRetries ?? 20;
   const wallet = options.coupons;
 
-  /** One attempt on one version: settle, apply, settle, evaluate the tier; the result and the change to commit (none if nothing changed). */
-  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): { result: LoyaltyResult<T>; change: MemberChange | undefined } {
+  /**
+   * One attempt on one version: settle, apply, settle, evaluate the tier. Returns the change to
+   * commit (undefined if nothing changed) and leaves the result in `attempted` — not a pair
+   * object per command, which would only be garbage.
+   */
+  let attempted: unknown;
+  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): MemberChange | undefined {
     const draft = new MemberDraft(record, clock.now());
     settleDue(draft);
     evaluateTier(program, draft);
@@ -135,13 +142,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     settleDue(draft);
     evaluateTier(program, draft);
     // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
-    const result = Object.assign(value as object, {
-      memberId,
-      balance: { available: draft.available, pending: draft.pending },
-      tierId: effectiveTier(program, draft.currentTier(), draft.now).level.id,
-    }) as LoyaltyResult<T>;
-    if (key === undefined && draft.isEmpty()) return { result, change: undefined };
-    return { result, change: draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result }) };
+    const result = value as Record<string, unknown>;
+    result.memberId = memberId;
+    result.balance = { available: draft.available, pending: draft.pending };
+    result.tierId = effectiveTier(program, draft.currentTier(), draft.now).level.id;
+    attempted = result;
+    if (key === undefined && draft.isEmpty()) return undefined;
+    return draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result });
   }
 
   /** What a commit outcome means for the command: its result, a retry (undefined), or an error. */
@@ -164,7 +171,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const { result, change } = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const change = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const result = attempted as LoyaltyResult<T>;
       if (change === undefined) return result;
       const done = settleOutcome(await store.commit(change), result, memberId, fingerprint);
       if (done !== undefined) return done;
@@ -179,7 +187,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const { result, change } = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const change = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const result = attempted as LoyaltyResult<T>;
       if (change === undefined) return result;
       const done = settleOutcome(sync.commit(change), result, memberId, fingerprint);
       if (done !== undefined) return done;
@@ -205,8 +214,9 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   }
 
   function orderEvent<K extends 'order_completed' | 'order_refunded'>(input: unknown, type: K, opts: unknown): { event: MemberkitEvent<K>; memberId: string; key: string } {
-    const options = opts ?? {};
-    const { idempotencyKey } = fastLoyaltyInput('eventOptions', options) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, options, 'invalid_input', 'options');
+    // No options (the usual call) means no key: skip checking an empty object.
+    const { idempotencyKey } =
+      opts === undefined || opts === null ? NO_OPTIONS : (fastLoyaltyInput('eventOptions', opts) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, opts, 'invalid_input', 'options'));
     // The hand-checked common shape first; zod (with its issues) for everything else.
     const event = fastOrderEvent(input, type) ?? parseEvent(input);
     if (event.type !== type) throw new MemberkitError('invalid_event', `expected a ${type} event, got ${event.type}`, { field: 'type' });
@@ -214,7 +224,6 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
   }
 
-  const fp = requestFingerprint;
   const read = async (memberId: string) => store.getMember(memberId);
 
   const engine: LoyaltyEngine = {
@@ -222,23 +231,23 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     store,
     recordOrder: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_completed', opts);
-      return run(memberId, key, fp('order', event), (d) => applyOrder(program, d, event));
+      return run(memberId, key, fp.orderEvent('order', event), (d) => applyOrder(program, d, event));
     },
     recordRefund: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_refunded', opts);
-      return run(memberId, key, fp('refund', event), (d) => applyRefund(program, d, event));
+      return run(memberId, key, fp.orderEvent('refund', event), (d) => applyRefund(program, d, event));
     },
     redeemPoints: async (input) => {
       const i = fastLoyaltyInput('redeem', input) ?? parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
-      return run(i.memberId, i.idempotencyKey, fp('redeem', i), (d) => applyRedemption(d, i));
+      return run(i.memberId, i.idempotencyKey, fp.redeem(i), (d) => applyRedemption(d, i));
     },
     adjustPoints: async (input) => {
       const i = fastLoyaltyInput('adjust', input) ?? parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
-      return run(i.memberId, i.idempotencyKey, fp('adjust', i), (d) => applyAdjustment(program, d, i));
+      return run(i.memberId, i.idempotencyKey, fp.adjust(i), (d) => applyAdjustment(program, d, i));
     },
     recordAction: async (input) => {
       const i = fastLoyaltyInput('action', input) ?? parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
-      const done = run(i.memberId, i.idempotencyKey, fp('action', i), (d) => applyAction(program, d, i));
+      const done = run(i.memberId, i.idempotencyKey, fp.action(i), (d) => applyAction(program, d, i));
       if (wallet === undefined || i.action !== 'birthday') return done;
       const result = await done;
       // Also on a replay: the wallet's key makes a second issue return the first coupon, and retries one that failed.
@@ -248,7 +257,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     },
     overrideTier: async (input) => {
       const i = fastLoyaltyInput('override', input) ?? parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
-      return run(i.memberId, i.idempotencyKey, fp('override', i), (d) => ({ tier: applyTierOverride(program, d, i) }));
+      return run(i.memberId, i.idempotencyKey, fp.override(i), (d) => ({ tier: applyTierOverride(program, d, i) }));
     },
     settle: async (memberId) => run(memberId, undefined, '', (d) => ({ entries: d.entries.length })),
     settleAll: async () => {

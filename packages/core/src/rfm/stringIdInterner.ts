@@ -1,5 +1,7 @@
 /** Ids are interned in sub-batches of this many, each in four passes (see {@link StringIdInterner.intern}); 64 measured a little faster than 32, 128, 256 or 1024. */
 const BATCH = 64;
+/** Hash bits kept in the table: a small integer (V8 Smi), so the table stays a packed array of them. */
+const TAG = 0x3fffffff;
 
 function hashString(id: string): number {
   let h = 0x811c9dc5;
@@ -22,9 +24,16 @@ function hashString(id: string): number {
  * (the string, then its slot), and a lookup loop that waits for each miss in
  * turn spends most of its time idle. A batch is processed in passes: touch
  * every string, hash them (now in cache), touch every home slot, then probe,
- * so that the misses of a pass overlap. The first pass also checks that each id
- * is a non-empty string, which reads the string anyway. Internal to `computeRfm` over order
- * objects.
+ * so that the misses of a batch overlap. The first pass also checks that each id
+ * is a non-empty string, which reads the string anyway.
+ *
+ * Why plain arrays and not typed arrays: the table lives on the JS heap (small
+ * integers in a packed array cost 4 bytes, as in an Int32Array). Typed arrays
+ * of this size are external memory, and V8 starts a full garbage collection
+ * once 64 MB of it has been allocated since the last one; when the caller
+ * holds ten million order objects that collection costs over a second. Heap
+ * allocations instead count against the old generation's limit, which grows
+ * with the heap. Internal to `computeRfm` over order objects.
  *
  * @example
  * ```ts
@@ -38,19 +47,24 @@ function hashString(id: string): number {
 export class StringIdInterner {
   /** Customer number → id. */
   readonly ids: string[] = [];
-  private keys: (string | undefined)[];
-  /** Per slot: [hash, customer number + 1] (0 = empty), so a probe compares hashes before it reads a string. */
-  private slots: Int32Array;
-  private hashOf = new Int32Array(1 << 12);
+  /**
+   * Three entries per slot: hash tag, customer number + 1 (0 = empty), id.
+   * One array, so a probe reads one cache line; the tag (the hash's low 30
+   * bits, a small integer) is compared before the string, and gives the home
+   * slot again when the table grows.
+   */
+  private table: (number | string)[];
   private mask: number;
   private readonly hashes = new Int32Array(BATCH);
   /** Keeps the touching loads from being optimised away. */
   sink = 0;
 
-  constructor(capacity = 1 << 16) {
+  /** `expected`: the number of distinct ids to make room for up front (the table grows past it). */
+  constructor(expected = 1 << 15) {
+    let capacity = 1 << 4;
+    while (capacity < 2 * expected) capacity *= 2;
     this.mask = capacity - 1;
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.slots = new Int32Array(2 * capacity);
+    this.table = emptyTable(capacity);
   }
 
   /** Number of distinct ids so far. */
@@ -73,15 +87,11 @@ export class StringIdInterner {
         if (typeof id !== 'string' || id.length === 0) return k;
       }
       const ids = batch as readonly string[];
-      for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string);
-      const keys = this.keys;
-      const slots = this.slots;
+      for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string) & TAG;
+      const table = this.table;
       const mask = this.mask;
       let sink = 0;
-      for (let k = from; k < to; k++) {
-        const s = (hashes[k - from] as number) & mask;
-        sink += (slots[2 * s] as number) + (keys[s] === undefined ? 1 : 0);
-      }
+      for (let k = from; k < to; k++) sink += table[3 * ((hashes[k - from] as number) & mask) + 1] as number;
       this.sink = sink;
       for (let k = from; k < to; k++) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
     }
@@ -89,14 +99,14 @@ export class StringIdInterner {
   }
 
   private find(id: string, h: number): number {
-    const slots = this.slots;
+    const table = this.table;
     const mask = this.mask;
     let s = h & mask;
     for (;;) {
-      const c = slots[2 * s + 1] as number;
+      const c = table[3 * s + 1] as number;
       if (c === 0) return this.insert(id, h, s);
       // Equal hashes almost always mean the same id; comparing different strings would read another one from memory.
-      if (slots[2 * s] === h && this.keys[s] === id) return c - 1;
+      if (table[3 * s] === h && table[3 * s + 2] === id) return c - 1;
       s = (s + 1) & mask;
     }
   }
@@ -104,35 +114,35 @@ export class StringIdInterner {
   private insert(id: string, h: number, slot: number): number {
     const c = this.ids.length;
     this.ids.push(id);
-    if (c >= this.hashOf.length) {
-      const hashOf = new Int32Array(this.hashOf.length * 2);
-      hashOf.set(this.hashOf);
-      this.hashOf = hashOf;
-    }
-    this.hashOf[c] = h;
-    this.keys[slot] = id;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = c + 1;
+    const table = this.table;
+    table[3 * slot] = h;
+    table[3 * slot + 1] = c + 1;
+    table[3 * slot + 2] = id;
     if (2 * (c + 1) > this.mask) this.grow();
     return c;
   }
 
   private grow(): void {
+    const old = this.table;
     const cap = (this.mask + 1) * 2;
     const mask = cap - 1;
-    const keys = new Array<string | undefined>(cap).fill(undefined);
-    const slots = new Int32Array(2 * cap);
-    const n = this.ids.length;
-    for (let c = 0; c < n; c++) {
-      const h = this.hashOf[c] as number;
+    const table = emptyTable(cap);
+    for (let o = 0; o <= this.mask; o++) {
+      const c = old[3 * o + 1] as number;
+      if (c === 0) continue;
+      const h = old[3 * o] as number;
       let s = h & mask;
-      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      keys[s] = this.ids[c] as string;
-      slots[2 * s] = h;
-      slots[2 * s + 1] = c + 1;
+      while (table[3 * s + 1] !== 0) s = (s + 1) & mask;
+      table[3 * s] = h;
+      table[3 * s + 1] = c;
+      table[3 * s + 2] = old[3 * o + 2] as string;
     }
-    this.keys = keys;
-    this.slots = slots;
+    this.table = table;
     this.mask = mask;
   }
+}
+
+/** A table of `capacity` empty slots; filled with 0 so that the array holds tagged values from the start (no elements-kind change when ids go in). */
+function emptyTable(capacity: number): (number | string)[] {
+  return new Array<number | string>(3 * capacity).fill(0);
 }

@@ -17,7 +17,14 @@ export function effectiveTier(program: Pick<LoyaltyProgram, 'tiers'>, state: Tie
   const levels = program.tiers.levels;
   const overridden = state?.override != null && state.override.expiresAt > now;
   const id = overridden ? state?.override?.tierId : state?.tierId;
-  const found = levels.findIndex((l) => l.id === id);
+  // A loop, not findIndex: this runs for every command, and a closure per call is garbage.
+  let found = -1;
+  for (let i = 0; i < levels.length; i++) {
+    if ((levels[i] as { id: string }).id === id) {
+      found = i;
+      break;
+    }
+  }
   // A tier removed from the program since falls back to the entry tier rather than failing reads.
   const index = found < 0 ? 0 : found;
   return { index, level: levels[index] as LoyaltyProgram['tiers']['levels'][number], overridden: overridden && found >= 0 };

@@ -55,7 +55,7 @@ export function tierPeriodEnd(program: Pick<LoyaltyProgram, 'tiers' | 'timeZoneO
  * import { MemberDraft, defineProgram, emptyMemberRecord, evaluateTier } from '@memberkit/core';
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }, { id: 'silver', name: '银卡', threshold: 100 }] } });
  * const d = new MemberDraft(emptyMemberRecord('m1'), 0);
- * d.growth.push({ memberId: 'm1', at: 0, recordedAt: 0, value: 150, spend: 0, orders: 0, source: 'x' });
+ * d.addGrowth({ memberId: 'm1', at: 0, recordedAt: 0, value: 150, spend: 0, orders: 0, source: 'x' });
  * evaluateTier(p, d);
  * d.tier?.tierId;
  * //=> 'silver'
@@ -68,10 +68,11 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
   // Without new growth the value can only fall, so nothing can change before the next due date.
   if (before !== null && draft.growth.length === 0 && (before.override === null || before.override.expiresAt > now) && (before.periodEnd === null || (before.graceUntil ?? before.periodEnd) > now)) return;
   let s: TierState = before ?? { tierId: (levels[0] as { id: string }).id, since: now, periodEnd: null, graceUntil: null, override: null, history: [] };
-  const history: TierChange[] = before === null ? [{ at: now, from: null, to: s.tierId, reason: 'join' }] : [];
+  // Created on the first change: an order re-evaluates the tier, and most orders change nothing.
+  let history: TierChange[] | undefined = before === null ? [{ at: now, from: null, to: s.tierId, reason: 'join' }] : undefined;
 
   if (s.override !== null && s.override.expiresAt <= now) {
-    history.push({ at: s.override.expiresAt, from: s.override.tierId, to: s.tierId, reason: 'override_expired' });
+    (history ??= []).push({ at: s.override.expiresAt, from: s.override.tierId, to: s.tierId, reason: 'override_expired' });
     s = { ...s, override: null };
   }
 
@@ -83,15 +84,15 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     const checkAt = s.graceUntil ?? s.periodEnd;
     if (checkAt > now) break;
     if (keepValue(program, draft, s.periodEnd, checkAt - 1) >= keep) {
-      history.push({ at: checkAt, from: s.tierId, to: s.tierId, reason: 'kept' });
+      (history ??= []).push({ at: checkAt, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd), graceUntil: null };
     } else if (s.graceUntil === null && program.tiers.graceDays > 0) {
       const graceUntil = s.periodEnd + program.tiers.graceDays * DAY_MS;
-      history.push({ at: s.periodEnd, from: s.tierId, to: s.tierId, reason: 'grace', note: `keep ${keep} not reached; grace until ${new Date(graceUntil).toISOString()}` });
+      (history ??= []).push({ at: s.periodEnd, from: s.tierId, to: s.tierId, reason: 'grace', note: `keep ${keep} not reached; grace until ${new Date(graceUntil).toISOString()}` });
       s = { ...s, graceUntil };
     } else {
       const lower = levels[index - 1] as (typeof levels)[number];
-      history.push({ at: checkAt, from: s.tierId, to: lower.id, reason: 'downgrade' });
+      (history ??= []).push({ at: checkAt, from: s.tierId, to: lower.id, reason: 'downgrade' });
       s = { ...s, tierId: lower.id, since: checkAt, periodEnd: index - 1 === 0 ? null : tierPeriodEnd(program, checkAt), graceUntil: null };
     }
   }
@@ -107,15 +108,15 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
   const current = indexOf(levels, s.tierId);
   if (qualified > current) {
     const to = (levels[qualified] as { id: string }).id;
-    history.push({ at: now, from: s.tierId, to, reason: 'upgrade' });
+    (history ??= []).push({ at: now, from: s.tierId, to, reason: 'upgrade' });
     s = { ...s, tierId: to, since: now, periodEnd: tierPeriodEnd(program, now), graceUntil: null };
   } else if (s.graceUntil !== null) {
     const level = levels[current] as (typeof levels)[number];
     if (keepValue(program, draft, s.periodEnd ?? now, now) >= (level.keep ?? level.threshold)) {
-      history.push({ at: now, from: s.tierId, to: s.tierId, reason: 'kept' });
+      (history ??= []).push({ at: now, from: s.tierId, to: s.tierId, reason: 'kept' });
       s = { ...s, periodEnd: tierPeriodEnd(program, s.periodEnd ?? now), graceUntil: null };
     }
   }
 
-  if (history.length > 0) draft.tier = { ...s, history: [...s.history, ...history] };
+  if (history !== undefined) draft.tier = { ...s, history: [...s.history, ...history] };
 }

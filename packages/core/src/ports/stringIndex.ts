@@ -1,0 +1,103 @@
+/**
+ * An append-only map from strings to values for hundreds of thousands of
+ * keys: the memory store's members and idempotency keys, where most key
+ * look-ups are for keys not there yet. A `Map` answers such a miss by walking a hash chain and comparing
+ * the key with stored strings scattered over the heap — cold memory, a
+ * seventh of a ledger command in the memory store. Here the slots and each
+ * key's 32-bit hash sit in typed arrays (open addressing, linear probing,
+ * at most half full), so a miss reads one or two adjacent slots and compares
+ * hashes; a stored string is compared only when the hashes agree. The typed
+ * arrays are outside the JavaScript heap, so the garbage collector never
+ * scans them either.
+ *
+ * @example
+ * ```ts
+ * import { StringIndex } from './stringIndex.ts';
+ * const index = new StringIndex<number>();
+ * index.set('k1', 1);
+ * index.set('k1', 2);
+ * [index.get('k1'), index.get('k2'), index.size];
+ * //=> [2, undefined, 1]
+ * ```
+ */
+export class StringIndex<V> {
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+  /** Each stored key's hash, by position, to rehash without reading the strings. */
+  private hashes = new Int32Array(1024);
+  /** Position + 1 of the key in each slot; 0 = empty. */
+  private slots = new Int32Array(2048);
+  private slotHashes = new Int32Array(2048);
+  private mask = 2047;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Every key, in insertion order (a copy). */
+  keyList(): string[] {
+    return [...this.keys];
+  }
+
+  get(key: string): V | undefined {
+    const i = this.find(key, hash(key));
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  set(key: string, value: V): void {
+    const h = hash(key);
+    const i = this.find(key, h);
+    if (i >= 0) {
+      this.values[i] = value;
+      return;
+    }
+    const at = this.keys.length;
+    this.keys.push(key);
+    this.values.push(value);
+    if (at === this.hashes.length) {
+      const more = new Int32Array(at * 2);
+      more.set(this.hashes);
+      this.hashes = more;
+    }
+    this.hashes[at] = h;
+    if ((at + 1) * 2 > this.mask + 1) this.grow();
+    else this.place(h, at);
+  }
+
+  /** The position of `key`, or −1. */
+  private find(key: string, h: number): number {
+    const { slots, slotHashes, mask } = this;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const p = slots[s] as number;
+      if (p === 0) return -1;
+      if (slotHashes[s] === h && this.keys[p - 1] === key) return p - 1;
+    }
+  }
+
+  private place(h: number, at: number): void {
+    const { slots, mask } = this;
+    let s = h & mask;
+    while (slots[s] !== 0) s = (s + 1) & mask;
+    slots[s] = at + 1;
+    this.slotHashes[s] = h;
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size);
+    this.slotHashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < this.keys.length; i++) this.place(this.hashes[i] as number, i);
+  }
+}
+
+/** FNV-1a with a final avalanche (murmur3's), so the low bits used as a slot are well mixed. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
