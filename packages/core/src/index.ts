@@ -228,7 +228,6 @@ export type { SyncLoyaltyStore } from './ports/loyaltyStore.ts';
 export { blankMemberRecord } from './ports/blankMemberRecord.ts';
 export { inputChecks } from './program/inputChecks.ts';
 export { fastLoyaltyInput, type LoyaltyInputKind } from './program/fastLoyaltyInput.ts';
-export { fastOrderEvent } from './program/fastOrderEvent.ts';
 export { issueBirthdayGift, birthdayGiftKey, type BirthdayGift } from './benefits/issueBirthdayGift.ts';
 
 // ingest speed: synchronous transactions for in-process stores, bodies written once as steps

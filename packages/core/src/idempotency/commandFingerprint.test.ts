@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../events/memberkitEvent.ts';
-import { fastOrderEvent } from '../program/fastOrderEvent.ts';
+import { parseEvent, type MemberkitEvent } from '../events/memberkitEvent.ts';
+import { fastParseEvent } from '../events/fastParseEvent.ts';
 import { commandFingerprint } from './commandFingerprint.ts';
 import { requestFingerprint } from './requestFingerprint.ts';
 
@@ -62,7 +62,7 @@ describe('commandFingerprint', () => {
       id: 'e1', type: 'order_completed', timestamp: 1_767_225_600_000, userId: 'm1', source: 'server',
       properties: { orderId: 'o1', currency: 'CNY', total: 19_900, products: [{ productId: 'p1', price: 19_900, quantity: 1 }] },
     };
-    const fast = fastOrderEvent(raw, 'order_completed');
+    const fast = fastParseEvent(raw) as MemberkitEvent<'order_completed'> | undefined;
     expect(fast).toBeDefined();
     const viaZod = parseEvent({ ...raw, timestamp: '2026-01-01T00:00:00Z', userId: ' m1 ' });
     expect(commandFingerprint.orderEvent('order', viaZod as never)).toBe(commandFingerprint.orderEvent('order', fast!));

@@ -1,6 +1,6 @@
 /**
  * The hand-written checks behind the loyalty engine's fast input paths
- * (`fastLoyaltyInput`, `fastOrderEvent`). Each one accepts only what the
+ * (`fastLoyaltyInput`). Each one accepts only what the
  * matching zod schema accepts **unchanged** (no trimming, no defaults to
  * fill), so a fast path can return a plain copy and leave everything else to
  * zod, which then produces the usual issues.

@@ -27,7 +27,6 @@ import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { loyaltyInputSchemas } from './loyaltyInputSchemas.ts';
 import { fastLoyaltyInput } from './fastLoyaltyInput.ts';
-import { fastOrderEvent } from './fastOrderEvent.ts';
 import { commandFingerprint as fp } from '../idempotency/commandFingerprint.ts';
 import type { LoyaltyProgram } from './programSchema.ts';
 import { programCalendar } from './programCalendar.ts';
@@ -217,8 +216,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     // No options (the usual call) means no key: skip checking an empty object.
     const { idempotencyKey } =
       opts === undefined || opts === null ? NO_OPTIONS : (fastLoyaltyInput('eventOptions', opts) ?? parseOrThrow(loyaltyInputSchemas.eventOptions, opts, 'invalid_input', 'options'));
-    // The hand-checked common shape first; zod (with its issues) for everything else.
-    const event = fastOrderEvent(input, type) ?? parseEvent(input);
+    // parseEvent checks the common shape by hand first (fastParseEvent); zod, with its issues, for the rest.
+    const event = parseEvent(input);
     if (event.type !== type) throw new MemberkitError('invalid_event', `expected a ${type} event, got ${event.type}`, { field: 'type' });
     const memberId = assertTrustedOrderEvent(event as MemberkitEvent<K>, program.currency);
     return { event: event as MemberkitEvent<K>, memberId, key: idempotencyKey ?? `event:${event.id}` };
