@@ -63,7 +63,9 @@ export function emptyMemberRecord(memberId: string): MutableMemberRecord {
  * Applies a validated change to a member aggregate in place: the reference
  * semantics of `LoyaltyStore.commit` after its checks passed. Lot remainders
  * and cached totals move only by each entry's effect (`entryEffect`), so they stay equal to
- * the ledger sum.
+ * the ledger sum. The record owns its lots: a new lot is copied in, and later
+ * entries update that copy's remainders in place (copy a lot you keep across
+ * commits, as you would the record itself).
  *
  * @example
  * ```ts
@@ -86,9 +88,12 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
       throw new MemberkitError('invalid_input', `entry ${entry.id} names unknown lot ${entry.lotId}`, { field: 'entries' });
     }
   }
+  // The record owns its lots and updates their remainders in place: a copy per entry would be
+  // an object (and three boxed timestamps) per command that lives long enough to be promoted to
+  // the old generation before the next command on the member replaces it.
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as PointsLot;
-    record.lots.set(lot.id, lot.available === 0 && lot.pending === 0 ? lot : lotWithRemainders(lot, 0, 0));
+    record.lots.set(lot.id, lotWithRemainders(lot, 0, 0));
   }
   let moved = false;
   // The next transition, kept up to date without scanning every open lot: only a change to the
@@ -97,20 +102,20 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   let recount = false;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry;
-    const lot = record.lots.get(entry.lotId) as PointsLot;
+    const lot = record.lots.get(entry.lotId) as OwnedLot;
     const was = transitionOf(lot);
     if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
     // entryEffect, inlined: this loop runs for every entry ever written.
     const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
     const dPending = entry.kind === 'activate' ? -entry.points : entry.bucket === 'pending' ? entry.points : 0;
-    const updated = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
-    record.lots.set(lot.id, updated);
+    lot.available += dAvailable;
+    lot.pending += dPending;
     record.available += dAvailable;
     record.pending += dPending;
     record.entries.push(entry);
-    if (updated.available !== 0 || updated.pending !== 0) record.openLots.add(lot.id);
+    if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
-    const becomes = transitionOf(updated);
+    const becomes = transitionOf(lot);
     if (becomes < next) next = becomes;
     moved = true;
   }
@@ -129,6 +134,9 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   for (let i = 0; i < sourceKeys.length; i++) record.sourceKeys.add(sourceKeys[i] as string);
   record.version += 1;
 }
+
+/** A lot the record owns: only its remainders ever change, and only here. */
+type OwnedLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
 
 /** When a lot next activates or expires as it stands (Infinity if never). */
 function transitionOf(lot: PointsLot): number {

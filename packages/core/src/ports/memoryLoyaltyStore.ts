@@ -1,5 +1,6 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
 import { StringIndex } from './stringIndex.ts';
+import { lotWithRemainders } from '../points/pointsLot.ts';
 import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 /**
@@ -32,7 +33,8 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
     memberId: r.memberId,
     version: r.version,
     entries: [...r.entries],
-    lots: new Map(r.lots),
+    // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
+    lots: new Map(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)])),
     openLots: new Set(r.openLots),
     orders: new Map(r.orders),
     growth: [...r.growth],
