@@ -7,6 +7,9 @@ import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
 
+/** A lot copy the draft owns: entries move its remainders in place. */
+type DraftLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
+
 // Shared by every change that has no orders or counters; the change type makes it read-only.
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -136,7 +139,8 @@ export class MemberDraft {
     };
     if (this.lotList === undefined) this.lotList = [lot];
     else this.lotList.push(lot);
-    (this.overlay ??= new SmallMap()).set(lot.id, lot);
+    // The overlay holds the draft's own copy, which entries update in place; `lot` stays as created.
+    (this.overlay ??= new SmallMap()).set(lot.id, lotWithRemainders(lot, 0, 0));
     return lot;
   }
 
@@ -148,21 +152,28 @@ export class MemberDraft {
     const lot: PointsLot = { id, memberId: this.memberId, origin: 'debt', source: 'debt', earnedAt: this.now, activatesAt: null, expiresAt: null, points: 0, available: 0, pending: 0 };
     if (this.lotList === undefined) this.lotList = [lot];
     else this.lotList.push(lot);
-    (this.overlay ??= new SmallMap()).set(id, lot);
+    (this.overlay ??= new SmallMap()).set(id, lotWithRemainders(lot, 0, 0));
     return lot;
   }
 
   /** Appends one entry and applies it to the lot and totals of the draft. */
   append(kind: EntryKind, lotId: string, bucket: 'available' | 'pending', points: number, at: number, source: string, note?: string): LedgerEntry {
-    const lot = this.lot(lotId);
-    if (lot === undefined) throw new MemberkitError('not_found', `no lot ${lotId}`, { field: 'lotId' });
+    // A lot in the overlay is the draft's own copy: update it in place. A record lot (never
+    // mutated here) gets its copy on the first entry that touches it.
+    let next = this.overlay?.get(lotId) as DraftLot | undefined;
+    if (next === undefined) {
+      const lot = this.record.lots.get(lotId);
+      if (lot === undefined) throw new MemberkitError('not_found', `no lot ${lotId}`, { field: 'lotId' });
+      next = lotWithRemainders(lot, lot.available, lot.pending);
+      (this.overlay ??= new SmallMap()).set(lotId, next);
+    }
     const seq = this.record.entries.length + this.entries.length;
     const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
     // entryEffect, inlined (no object per entry).
     const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
     const dPending = kind === 'activate' ? -points : bucket === 'pending' ? points : 0;
-    const next = lotWithRemainders(lot, lot.available + dAvailable, lot.pending + dPending);
-    (this.overlay ??= new SmallMap()).set(lotId, next);
+    next.available += dAvailable;
+    next.pending += dPending;
     if (next.pending > 0 && next.activatesAt !== null && next.activatesAt < this.dueAt) this.dueAt = next.activatesAt;
     if (next.available > 0 && next.expiresAt !== null && next.expiresAt < this.dueAt) this.dueAt = next.expiresAt;
     this.available += dAvailable;
