@@ -49,11 +49,43 @@ export interface ActionResult {
   readonly at: number;
 }
 
+/**
+ * `prefix + period`, the same string object for every member while the period lasts. Counter
+ * keys (`points:check_in:2026-01-02`) and default sources (`action:check_in:2026-01-02`) are kept
+ * by every member's record; built per command, each was a chain of three or four string objects
+ * held for good, a tenth of what a check-in left on the heap.
+ */
+function periodKey(prefix: string, period: string): string {
+  const last = lastKeys.get(prefix);
+  if (last !== undefined && last.period === period) return last.key;
+  const key = prefix + period;
+  lastKeys.set(prefix, { period, key });
+  return key;
+}
+const lastKeys = new Map<string, { period: string; key: string }>();
+
+/** `kind:action:`, built once per pair. */
+function counterPrefix(kind: 'points' | 'growth' | 'action', action: LoyaltyAction): string {
+  const byAction = prefixes[kind];
+  let prefix = byAction.get(action);
+  if (prefix === undefined) {
+    prefix = `${kind}:${action}:`;
+    byAction.set(action, prefix);
+  }
+  return prefix;
+}
+const prefixes = { points: new Map<string, string>(), growth: new Map<string, string>(), action: new Map<string, string>() };
+
+/** The last year number and its text, so a command does not build "2026" again. */
+let lastYear = Number.NaN;
+let lastYearText = '';
+
 /** Grants `amount` unless a per-day or per-year cap is reached; returns [granted, capped]. */
 function award(draft: MemberDraft, action: LoyaltyAction, day: string, year: string, kind: 'points' | 'growth', rule: { maxPerDay?: number | undefined; maxPerYear?: number | undefined } | undefined, amount: number): [number, boolean] {
   if (rule === undefined || amount === 0) return [0, false];
-  const dayKey = `${kind}:${action}:${day}`;
-  const yearKey = `${kind}:${action}:${year}`;
+  const prefix = counterPrefix(kind, action);
+  const dayKey = periodKey(prefix, day);
+  const yearKey = periodKey(prefix, year);
   if ((rule.maxPerDay !== undefined && draft.counter(dayKey) >= rule.maxPerDay) || (rule.maxPerYear !== undefined && draft.counter(yearKey) >= rule.maxPerYear)) return [0, true];
   draft.bump(dayKey);
   draft.bump(yearKey);
@@ -76,9 +108,15 @@ function award(draft: MemberDraft, action: LoyaltyAction, day: string, year: str
 export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: ActionInput): ActionResult {
   const cal = programCalendar(program.timeZoneOffsetMinutes);
   const day = cal.dayKey(draft.now);
-  const year = String(cal.year(draft.now));
+  const yearNumber = cal.year(draft.now);
+  if (yearNumber !== lastYear) {
+    lastYear = yearNumber;
+    lastYearText = String(yearNumber);
+  }
+  const year = lastYearText;
   const defaultRef = input.action === 'check_in' ? day : input.action === 'birthday' ? year : input.action === 'sign_up' ? 'once' : input.idempotencyKey;
-  const source = `action:${input.action}:${input.ref ?? defaultRef}`;
+  // A default ref is shared by every member for the period (see periodKey); a review key is not.
+  const source = input.ref === undefined && input.action !== 'review' ? periodKey(counterPrefix('action', input.action), defaultRef) : `action:${input.action}:${input.ref ?? defaultRef}`;
   draft.claimSource(source);
 
   const pointsRule = program.points.actions[input.action];
