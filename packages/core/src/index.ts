@@ -242,3 +242,7 @@ export { compileRules, ruleNeedsEvaluation, type CompiledRule, type CompiledRule
 
 // loyalty ledger speed (ledgerfast): typed command fingerprints
 export { commandFingerprint } from './idempotency/commandFingerprint.ts';
+
+// loyalty ledger speed (loyaltyspeed): compact per-member collections of the memory store
+export { CompactMap } from './ports/compactMap.ts';
+export { CompactSet } from './ports/compactSet.ts';

@@ -4,6 +4,8 @@ import type { LedgerEntry } from '../points/ledgerEntry.ts';
 import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+import { CompactMap } from './compactMap.ts';
+import { CompactSet } from './compactSet.ts';
 
 /**
  * The mutable shape a memory store keeps behind the read-only record.
@@ -46,13 +48,14 @@ export function emptyMemberRecord(memberId: string): MutableMemberRecord {
     memberId,
     version: 0,
     entries: [],
-    lots: new Map(),
-    openLots: new Set(),
-    orders: new Map(),
+    // Compact collections: a store keeps five per member (see CompactMap).
+    lots: new CompactMap(),
+    openLots: new CompactSet(),
+    orders: new CompactMap(),
     growth: [],
     tier: null,
-    counters: new Map(),
-    sourceKeys: new Set(),
+    counters: new CompactMap(),
+    sourceKeys: new CompactSet(),
     available: 0,
     pending: 0,
     nextTransitionAt: Number.POSITIVE_INFINITY,

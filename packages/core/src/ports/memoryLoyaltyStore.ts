@@ -1,5 +1,7 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
 import { StringIndex } from './stringIndex.ts';
+import { CompactMap } from './compactMap.ts';
+import { CompactSet } from './compactSet.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
 import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
@@ -34,13 +36,13 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
     version: r.version,
     entries: [...r.entries],
     // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
-    lots: new Map(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)])),
-    openLots: new Set(r.openLots),
-    orders: new Map(r.orders),
+    lots: new CompactMap(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)] as const)),
+    openLots: new CompactSet(r.openLots),
+    orders: new CompactMap(r.orders),
     growth: [...r.growth],
     tier: r.tier,
-    counters: new Map(r.counters),
-    sourceKeys: new Set(r.sourceKeys),
+    counters: new CompactMap(r.counters),
+    sourceKeys: new CompactSet(r.sourceKeys),
     available: r.available,
     pending: r.pending,
     nextTransitionAt: r.nextTransitionAt,
