@@ -40,12 +40,13 @@ export class StringIndex<V> {
   }
 
   get(key: string): V | undefined {
-    const i = this.find(key, hash(key));
+    const h = this.hashOf(key);
+    const i = this.find(key, h);
     return i < 0 ? undefined : this.values[i];
   }
 
   set(key: string, value: V): void {
-    const h = hash(key);
+    const h = this.hashOf(key);
     const i = this.find(key, h);
     if (i >= 0) {
       this.values[i] = value;
@@ -62,6 +63,19 @@ export class StringIndex<V> {
     this.hashes[at] = h;
     if ((at + 1) * 2 > this.mask + 1) this.grow();
     else this.place(h, at);
+  }
+
+  // A command looks a key up, misses, and stores it: the same string twice in a row. Its hash is
+  // kept for the second call (the string is the same object then, so the comparison is one check).
+  private lastKey: string | undefined = undefined;
+  private lastHash = 0;
+
+  private hashOf(key: string): number {
+    if (key === this.lastKey) return this.lastHash;
+    const h = hash(key);
+    this.lastKey = key;
+    this.lastHash = h;
+    return h;
   }
 
   /** The position of `key`, or −1. */
