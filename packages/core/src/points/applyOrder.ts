@@ -72,7 +72,9 @@ export function assertTrustedOrderEvent(event: { source: string; userId?: string
  */
 function payWithPoints(draft: MemberDraft, orderId: string, points: number): readonly LotAllocation[] {
   const known = draft.order(orderId);
-  if (draft.hasSource(`redeem:${orderId}`)) {
+  // A checkout redemption on this order always wrote its order record, so without one there is
+  // no `redeem:` source to look for (and no string to build for every order).
+  if (known !== undefined && draft.hasSource(`redeem:${orderId}`)) {
     const paid = known?.redeemed.reduce((sum, a) => sum + a.points, 0) ?? 0;
     if (points > 0 && paid !== points) {
       throw new MemberkitError('points_policy_violation', `order ${orderId} reports ${points} points paid, but ${paid} were redeemed for it at checkout`, {

@@ -30,8 +30,33 @@ export interface LotAllocation {
  */
 export function spendableLots(draft: MemberDraft): PointsLot[] {
   const now = draft.now;
-  const lots = draft.openLots().filter((l) => l.origin !== 'debt' && l.available > 0 && (l.expiresAt === null || l.expiresAt > now));
-  return lots.sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.earnedAt - b.earnedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Filtered in place, no second array: every spend runs this.
+  const lots = draft.openLots();
+  let n = 0;
+  for (let i = 0; i < lots.length; i++) {
+    const l = lots[i] as PointsLot;
+    if (l.origin !== 'debt' && l.available > 0 && (l.expiresAt === null || l.expiresAt > now)) lots[n++] = l;
+  }
+  lots.length = n;
+  if (n > SMALL) return lots.sort(spendOrder);
+  // A member has a few open lots: insertion sort, without the library sort's set-up.
+  for (let i = 1; i < n; i++) {
+    const l = lots[i] as PointsLot;
+    let j = i;
+    while (j > 0 && spendOrder(l, lots[j - 1] as PointsLot) < 0) {
+      lots[j] = lots[j - 1] as PointsLot;
+      j--;
+    }
+    lots[j] = l;
+  }
+  return lots;
+}
+
+const SMALL = 16;
+
+/** Closest expiry first (never-expiring last), then oldest, then by id. */
+function spendOrder(a: PointsLot, b: PointsLot): number {
+  return (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.earnedAt - b.earnedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
