@@ -3,6 +3,7 @@ import type { LoyaltyAction, LoyaltyProgram } from '../program/programSchema.ts'
 import { effectiveTier } from '../tiers/effectiveTier.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
+import { NO_ITEMS } from './noItems.ts';
 
 /**
  * A bonus action by a member (sign-up, birthday, review, check-in).
@@ -131,6 +132,6 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
   }
   if (growth > 0) draft.addGrowth({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
   const gift = effectiveTier(program, draft.currentTier(), draft.now).level.benefits.birthdayCouponTemplateId;
-  const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : [];
+  const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : NO_ITEMS;
   return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds, source, at: draft.now };
 }

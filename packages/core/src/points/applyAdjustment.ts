@@ -3,6 +3,7 @@ import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { consumeLots, type LotAllocation } from './consumeLots.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
+import { NO_ITEMS } from './noItems.ts';
 
 /**
  * A manual correction by staff: positive credits a new lot (expiring per the
@@ -55,7 +56,7 @@ export function applyAdjustment(program: LoyaltyProgram, draft: MemberDraft, inp
   if (input.points > 0) {
     const lot = draft.addLot({ origin: 'adjust', source, earnedAt: draft.now, activatesAt: null, expiresAt: lotExpiry(program, draft.now), points: input.points });
     draft.append('adjust', lot.id, 'available', input.points, draft.now, source, input.reason);
-    return { points: input.points, lotId: lot.id, allocations: [] };
+    return { points: input.points, lotId: lot.id, allocations: NO_ITEMS };
   }
   const debit = -input.points;
   if (draft.available < debit) {

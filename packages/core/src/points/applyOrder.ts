@@ -8,6 +8,7 @@ import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import { orderEarning } from './orderEarning.ts';
 import { blankPointsOrderRecord, type PointsOrderRecord } from './pointsOrderRecord.ts';
+import { NO_ITEMS } from './noItems.ts';
 
 const DAY_MS = 86_400_000;
 /** The fields a new order record starts with (its ids and times are set by `applyOrder`). */
@@ -82,9 +83,9 @@ function payWithPoints(draft: MemberDraft, orderId: string, points: number): rea
         details: { reported: points, redeemed: paid },
       });
     }
-    return known?.redeemed ?? [];
+    return known?.redeemed ?? NO_ITEMS;
   }
-  if (points === 0) return [];
+  if (points === 0) return NO_ITEMS;
   return applyRedemption(draft, { memberId: draft.memberId, points, orderId, idempotencyKey: `order:${orderId}` }).allocations;
 }
 

@@ -5,6 +5,7 @@ import { mulDivRound } from '../coupons/mulDivRound.ts';
 import { consumeLots } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import type { PointsOrderLine, PointsOrderRecord } from './pointsOrderRecord.ts';
+import { NO_ITEMS } from './noItems.ts';
 
 /**
  * What a refund did to points and growth.
@@ -122,7 +123,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
 
   // 1. Give back points paid with, to their original lots.
   let pointsRestored = 0;
-  const restored = order.redeemed.map((a) => {
+  const restored = order.redeemed.length === 0 ? NO_ITEMS : order.redeemed.map((a) => {
     const before = order.restored.find((r) => r.lotId === a.lotId)?.points ?? 0;
     const give = (full ? a.points : floorShare(a.points, num, den)) - before;
     if (give > 0) {

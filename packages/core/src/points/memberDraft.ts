@@ -6,12 +6,13 @@ import type { EntryKind, LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
+import { NO_ITEMS } from './noItems.ts';
 
 /** A lot copy the draft owns: entries move its remainders in place. */
 type DraftLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
 
 // Shared by every change that has no orders or counters; the change type makes it read-only.
-const NONE: readonly never[] = Object.freeze([]);
+const NONE = NO_ITEMS;
 
 /**
  * A change being computed against one version of a member aggregate. It

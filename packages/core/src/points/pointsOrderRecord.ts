@@ -1,3 +1,5 @@
+import { NO_ITEMS } from './noItems.ts';
+
 /**
  * One order line as the ledger remembers it: what was paid and what it
  * earned at the time, so a refund reverses at the original rate even if the
@@ -56,9 +58,9 @@ export interface PointsOrderRecord {
   readonly restored: readonly { readonly lotId: string; readonly points: number }[];
 }
 
-// One frozen empty list for every blank record: the store keeps every order for good, and commands
-// replace these lists (never push to them), so four fresh arrays per order would only be kept garbage.
-const NONE: readonly never[] = Object.freeze([]);
+// One frozen empty list for every blank record (NO_ITEMS): the store keeps every order for good, and
+// commands replace these lists (never push to them), so four fresh arrays per order would be kept garbage.
+const NONE = NO_ITEMS;
 
 /**
  * An order the ledger knows nothing about yet besides its id: not completed,
