@@ -118,5 +118,5 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     }
   }
 
-  if (history !== undefined) draft.tier = { ...s, history: [...s.history, ...history] };
+  if (history !== undefined) draft.tier = { ...s, history: s.history.length === 0 ? history : [...s.history, ...history] };
 }
