@@ -1,3 +1,5 @@
+import { doubledSlots } from './doubledSlots.ts';
+
 /**
  * A `Map<string, V>` for the few keys one member's record holds (its lots,
  * orders and cap counters): up to {@link CompactMap.LINEAR} entries live in
@@ -79,11 +81,7 @@ export class CompactMap<V> implements Map<string, V> {
       // Room for two entries: growing leaves the old array to the collector, after it was promoted.
       this.items = [key, value, undefined, undefined];
     } else {
-      if (2 * n === items.length) {
-        const more = new Array<unknown>(4 * n);
-        for (let j = 0; j < 2 * n; j++) more[j] = items[j];
-        this.items = items = more;
-      }
+      if (2 * n === items.length) this.items = items = doubledSlots(items, 2 * n);
       items[2 * n] = key;
       items[2 * n + 1] = value;
     }

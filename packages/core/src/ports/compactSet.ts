@@ -1,3 +1,5 @@
+import { doubledSlots } from './doubledSlots.ts';
+
 /**
  * A `Set<string>` for the few strings one member's record holds (its open
  * lots, the sources it has written): up to {@link CompactSet.LINEAR} live in
@@ -65,11 +67,7 @@ export class CompactSet implements Set<string> {
       // Room for four: growing leaves the old array to the collector, after it was promoted.
       this.items = [value, undefined, undefined, undefined];
     } else {
-      if (n === items.length) {
-        const more = new Array<string | undefined>(2 * n);
-        for (let j = 0; j < n; j++) more[j] = items[j];
-        this.items = items = more;
-      }
+      if (n === items.length) this.items = items = doubledSlots(items, n);
       items[n] = value;
     }
     this.count = n + 1;
