@@ -3,7 +3,7 @@ import type { Identifier } from '../identity/eventIdentifiers.ts';
 import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
 import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
 import { isPending, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
-import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
+import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
@@ -24,14 +24,17 @@ export interface PreparedEvent {
   readonly identifiers: readonly Identifier[];
 }
 
-// Shared by every result without merges or conflicts: never written to.
-const NONE: readonly [] = Object.freeze([]) as readonly [];
+/** Shared by every result without merges or conflicts: never written to. */
+export const NONE: readonly [] = Object.freeze([]) as readonly [];
 
-// Merges re-link identifiers, so chains are short; the bound only guards
-// against a corrupted store pointing profiles at each other.
-const MAX_HOPS = 16;
+/**
+ * Merges re-link identifiers, so chains are short; the bound only guards
+ * against a corrupted store pointing profiles at each other.
+ */
+export const MAX_HOPS = 16;
 
-function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
+/** The profile with the event's traits, or the same object when they change nothing. */
+export function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
   if (!traits) return profile;
   let changed = false;
   for (const k in traits) {
@@ -44,15 +47,41 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   return { ...profile, traits: next, updatedAt: now };
 }
 
-// identitiesCompatible for a single identifier, without building an array.
-function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
+/** identitiesCompatible for a single identifier, without building an array. */
+export function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
   for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
   return true;
 }
 
-function duplicate(eventId: string, profileId: string): IngestResult {
+/** What ingest answers for an event id already stored. */
+export function duplicate(eventId: string, profileId: string): IngestResult {
   return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
+}
+
+/**
+ * A new profile for an event nobody is known by yet. A profile is as old as
+ * the first thing we know of the person: imported history keeps its real
+ * first-seen date (and merges keep the older one).
+ */
+export function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
+  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+}
+
+/** The answer for an accepted event. */
+export function accepted(event: MemberkitEvent, profileId: string, created: boolean, merges: readonly string[], conflicts: readonly Identifier[], changes: RuleChanges): IngestResult {
+  return {
+    status: 'accepted',
+    eventId: event.id,
+    profileId,
+    created,
+    merges,
+    conflicts,
+    tagsEntered: changes.tagsEntered,
+    tagsLeft: changes.tagsLeft,
+    segmentsEntered: changes.segmentsEntered,
+    segmentsLeft: changes.segmentsLeft,
+  };
 }
 
 /**
@@ -123,9 +152,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   }
 
   const created = target === undefined;
-  // A profile is as old as the first thing we know of the person: imported
-  // history keeps its real first-seen date (and merges keep the older one).
-  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  let profile: Profile = target ?? newProfile(ctx, now, event);
   if (unlinked !== undefined) {
     // A new profile's identity list is ours until stored: fill it in place
     // rather than copy the profile; the check still sees the stored list.
@@ -158,17 +185,5 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
     const putting = tx.putProfile(ruled.profile);
     if (isPending(putting)) yield putting;
   }
-  const { changes } = ruled;
-  return {
-    status: 'accepted',
-    eventId: event.id,
-    profileId: profile.id,
-    created,
-    merges: merges ?? NONE,
-    conflicts: conflicts ?? NONE,
-    tagsEntered: changes.tagsEntered,
-    tagsLeft: changes.tagsLeft,
-    segmentsEntered: changes.segmentsEntered,
-    segmentsLeft: changes.segmentsLeft,
-  };
+  return accepted(event, profile.id, created, merges ?? NONE, conflicts ?? NONE, ruled.changes);
 }
