@@ -58,9 +58,8 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
   const created = target === undefined;
   let profile: Profile = target ?? newProfile(ctx, now, event);
   if (unlinked !== undefined) {
-    // A new profile's identity list is ours until stored: filled in place.
     const had = created ? NONE : profile.identities;
-    const linked: ProfileIdentity[] = created ? (profile.identities as ProfileIdentity[]) : [];
+    const linked: ProfileIdentity[] = [];
     for (const i of unlinked) {
       if (!fits(had, i)) {
         (conflicts ??= []).push(i);
@@ -69,7 +68,11 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
       tx.linkIdentifier(i.kind, i.value, profile.id);
       linked.push({ kind: i.kind, value: i.value, linkedAt: now });
     }
-    if (!created && linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+    // Stored lists are copied to their exact length (concat, slice): the
+    // pushed-to one has spare capacity the profile would keep. A new
+    // profile is ours until stored: its list is set in place.
+    if (created) (profile as { identities: readonly ProfileIdentity[] }).identities = linked.slice();
+    else if (linked.length > 0) profile = { ...profile, identities: profile.identities.concat(linked), updatedAt: now };
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): stored as is.

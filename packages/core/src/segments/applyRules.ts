@@ -7,7 +7,11 @@ import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
 
 // The pass's own copy of the profile: nobody else holds it until returned.
-type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: TagAssignment[]; segments: readonly string[]; updatedAt: number };
+// Its tag list starts as the original's and is replaced, never edited in
+// place, so each change allocates an array of exactly the right length: the
+// stored profile keeps no spare capacity (a pushed-to array would hold ~16
+// empty slots per profile, for as long as the profile lives).
+type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: readonly TagAssignment[]; segments: readonly string[]; updatedAt: number };
 
 // The subject of one pass: it reads the profile as tags change, and order
 // statistics (which tags cannot change) are computed at most once. A class,
@@ -29,7 +33,7 @@ class PassSubject implements ConditionSubject {
   }
   edit(): Draft {
     if (this.draft === undefined) {
-      this.draft = { ...this.original, tags: [...this.original.tags], segments: this.original.segments, updatedAt: this.now };
+      this.draft = { ...this.original, tags: this.original.tags, segments: this.original.segments, updatedAt: this.now };
       this.profile = this.draft;
     }
     return this.draft;
@@ -109,11 +113,12 @@ export function applyRules(
     if (holds === (existing !== undefined)) continue;
     if (holds) {
       (tagsEntered ??= []).push(rule.id);
-      subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
+      const draft = subject.edit();
+      draft.tags = draft.tags.concat({ tag: rule.id, origin: 'rule', at: now });
     } else {
       (tagsLeft ??= []).push(rule.id);
-      const tags = subject.edit().tags;
-      tags.splice(tags.indexOf(existing!), 1);
+      const draft = subject.edit();
+      draft.tags = draft.tags.filter((t) => t !== existing);
     }
   }
   let segmentsEntered: string[] | undefined;
