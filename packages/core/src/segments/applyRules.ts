@@ -7,11 +7,7 @@ import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
 
 // The pass's own copy of the profile: nobody else holds it until returned.
-// Its tag list starts as the original's and is replaced, never edited in
-// place, so each change allocates an array of exactly the right length: the
-// stored profile keeps no spare capacity (a pushed-to array would hold ~16
-// empty slots per profile, for as long as the profile lives).
-type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: readonly TagAssignment[]; segments: readonly string[]; updatedAt: number };
+type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: TagAssignment[]; segments: readonly string[]; updatedAt: number };
 
 // The subject of one pass: it reads the profile as tags change, and order
 // statistics (which tags cannot change) are computed at most once. A class,
@@ -33,7 +29,7 @@ class PassSubject implements ConditionSubject {
   }
   edit(): Draft {
     if (this.draft === undefined) {
-      this.draft = { ...this.original, tags: this.original.tags, segments: this.original.segments, updatedAt: this.now };
+      this.draft = { ...this.original, tags: [...this.original.tags], segments: this.original.segments, updatedAt: this.now };
       this.profile = this.draft;
     }
     return this.draft;
@@ -103,6 +99,8 @@ export function applyRules(
   const all = compileRules(ruleTags, segments);
   // For an ingested event, only the rules its type may affect are candidates.
   const rules = trigger !== undefined && typeof trigger !== 'string' ? all.forType(trigger.type) : all;
+  // Change lists start as one-element literals: most passes change one rule,
+  // and an array first pushed to reserves ~16 slots.
   let tagsEntered: string[] | undefined;
   let tagsLeft: string[] | undefined;
   const subject = new PassSubject(profile, events, now);
@@ -112,13 +110,14 @@ export function applyRules(
     const existing = ruleTagOf(subject.profile.tags, rule.id);
     if (holds === (existing !== undefined)) continue;
     if (holds) {
-      (tagsEntered ??= []).push(rule.id);
-      const draft = subject.edit();
-      draft.tags = draft.tags.concat({ tag: rule.id, origin: 'rule', at: now });
+      if (tagsEntered === undefined) tagsEntered = [rule.id];
+      else tagsEntered.push(rule.id);
+      subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
     } else {
-      (tagsLeft ??= []).push(rule.id);
-      const draft = subject.edit();
-      draft.tags = draft.tags.filter((t) => t !== existing);
+      if (tagsLeft === undefined) tagsLeft = [rule.id];
+      else tagsLeft.push(rule.id);
+      const tags = subject.edit().tags;
+      tags.splice(tags.indexOf(existing!), 1);
     }
   }
   let segmentsEntered: string[] | undefined;
@@ -131,13 +130,19 @@ export function applyRules(
     inNow ??= new Set(subject.profile.segments);
     if (holds && !inNow.has(segment.id)) {
       inNow.add(segment.id);
-      (segmentsEntered ??= []).push(segment.id);
+      if (segmentsEntered === undefined) segmentsEntered = [segment.id];
+      else segmentsEntered.push(segment.id);
     } else if (!holds && inNow.has(segment.id)) {
       inNow.delete(segment.id);
-      (segmentsLeft ??= []).push(segment.id);
+      if (segmentsLeft === undefined) segmentsLeft = [segment.id];
+      else segmentsLeft.push(segment.id);
     }
   }
   if (segmentsEntered || segmentsLeft) subject.edit().segments = [...inNow!];
-  if (subject.draft === undefined) return { profile, changes: NO_RULE_CHANGES };
-  return { profile: subject.draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
+  const { draft } = subject;
+  if (draft === undefined) return { profile, changes: NO_RULE_CHANGES };
+  // The stored profile keeps its tag list for as long as it lives: an exact
+  // copy, not the pushed-to list with its ~16 spare slots.
+  draft.tags = draft.tags.slice();
+  return { profile: draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }
