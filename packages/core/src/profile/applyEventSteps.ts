@@ -2,7 +2,8 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { Identifier } from '../identity/eventIdentifiers.ts';
 import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
 import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
-import { isPending, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
+import type { ProfileStoreSyncWriter } from '../ports/profileStore.ts';
+import { isPending, runStepsSync, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
 import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
@@ -24,17 +25,15 @@ export interface PreparedEvent {
   readonly identifiers: readonly Identifier[];
 }
 
-/** Shared by every result without merges or conflicts: never written to. */
-export const NONE: readonly [] = Object.freeze([]) as readonly [];
+// Shared by every result without merges or conflicts: never written to.
+const NONE: readonly [] = Object.freeze([]) as readonly [];
 
-/**
- * Merges re-link identifiers, so chains are short; the bound only guards
- * against a corrupted store pointing profiles at each other.
- */
-export const MAX_HOPS = 16;
+// Merges re-link identifiers, so chains are short; the bound only guards
+// against a corrupted store pointing profiles at each other.
+const MAX_HOPS = 16;
 
-/** The profile with the event's traits, or the same object when they change nothing. */
-export function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
+// The profile with the event's traits, or the same object when they change nothing.
+function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
   if (!traits) return profile;
   let changed = false;
   for (const k in traits) {
@@ -47,29 +46,27 @@ export function withTraits(profile: Profile, traits: ProfileTraits | undefined, 
   return { ...profile, traits: next, updatedAt: now };
 }
 
-/** identitiesCompatible for a single identifier, without building an array. */
-export function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
+// identitiesCompatible for a single identifier, without building an array.
+function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
   for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
   return true;
 }
 
-/** What ingest answers for an event id already stored. */
-export function duplicate(eventId: string, profileId: string): IngestResult {
+// What ingest answers for an event id already stored.
+function duplicate(eventId: string, profileId: string): IngestResult {
   return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
 }
 
-/**
- * A new profile for an event nobody is known by yet. A profile is as old as
- * the first thing we know of the person: imported history keeps its real
- * first-seen date (and merges keep the older one).
- */
-export function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
+// A new profile for an event nobody is known by yet. A profile is as old as
+// the first thing we know of the person: imported history keeps its real
+// first-seen date (and merges keep the older one).
+function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
   return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
 }
 
-/** The answer for an accepted event. */
-export function accepted(event: MemberkitEvent, profileId: string, created: boolean, merges: readonly string[], conflicts: readonly Identifier[], changes: RuleChanges): IngestResult {
+// The answer for an accepted event.
+function accepted(event: MemberkitEvent, profileId: string, created: boolean, merges: readonly string[], conflicts: readonly Identifier[], changes: RuleChanges): IngestResult {
   return {
     status: 'accepted',
     eventId: event.id,
@@ -186,4 +183,93 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
     if (isPending(putting)) yield putting;
   }
   return accepted(event, profile.id, created, merges ?? NONE, conflicts ?? NONE, ruled.changes);
+}
+
+// The live profile an identifier is linked to (links move on merge;
+// tombstones are followed anyway).
+function liveOwner(tx: ProfileStoreSyncWriter, identifier: Identifier): Profile | undefined {
+  let owner: Profile | undefined;
+  for (let hops = 0, next = tx.findProfileId(identifier.kind, identifier.value); next !== undefined && hops <= MAX_HOPS; hops++) {
+    owner = tx.getProfile(next);
+    next = owner?.mergedInto;
+  }
+  return owner?.mergedInto === undefined ? owner : undefined;
+}
+
+/**
+ * {@link applyEventSteps} for a synchronous store writer (the memory store's
+ * `transactionSync`), as a plain function: the generator, its saved
+ * registers and its resumes cost more than the rest of a typical event's
+ * work. It covers the events that merge nobody (nearly all) and hands any
+ * that would merge to the generator, before it has written anything: the
+ * steps start over on the same transaction, whose reads have no effects.
+ * Ingest uses it whenever the store offers `transactionSync`.
+ *
+ * @example
+ * ```ts
+ * import { createMemberkit, eventIdentifiers, parseEvent } from '@memberkit/core';
+ * import { applyEventSync } from './applyEventSteps.ts';
+ * const mk = createMemberkit();
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const r = await mk.context.store.transactionSync!((tx) => applyEventSync(mk.context, tx, { event, identifiers: eventIdentifiers(event) }));
+ * r.status;
+ * //=> 'accepted'
+ * ```
+ */
+export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter, prepared: PreparedEvent): IngestResult {
+  const { event, identifiers } = prepared;
+  const again = tx.findEventProfileId(event.id);
+  if (again !== undefined) return duplicate(event.id, again);
+  let conflicts: Identifier[] | undefined;
+  let unlinked: Identifier[] | undefined;
+  let target: Profile | undefined;
+  // The same walk as applyEventSteps, strongest identifier first.
+  for (const identifier of identifiers) {
+    const owner = liveOwner(tx, identifier);
+    if (!owner) {
+      (unlinked ??= []).push(identifier);
+      continue;
+    }
+    if (target === undefined) {
+      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
+      else (conflicts ??= []).push(identifier);
+      continue;
+    }
+    if (owner.id === target.id) continue;
+    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
+      (conflicts ??= []).push(identifier);
+      continue;
+    }
+    return runStepsSync(applyEventSteps(ctx, tx, prepared));
+  }
+
+  const now = ctx.clock.now();
+  const created = target === undefined;
+  let profile: Profile = target ?? newProfile(ctx, now, event);
+  if (unlinked !== undefined) {
+    const had = created ? NONE : profile.identities;
+    const linked: ProfileIdentity[] = [];
+    for (const i of unlinked) {
+      if (!fits(had, i)) {
+        (conflicts ??= []).push(i);
+        continue;
+      }
+      tx.linkIdentifier(i.kind, i.value, profile.id);
+      linked.push({ kind: i.kind, value: i.value, linkedAt: now });
+    }
+    // Stored lists are copied to their exact length (concat, slice): the
+    // pushed-to one has spare capacity the profile would keep. A new
+    // profile is ours until stored: its list is set in place.
+    if (created) (profile as { identities: readonly ProfileIdentity[] }).identities = linked.slice();
+    else if (linked.length > 0) profile = { ...profile, identities: profile.identities.concat(linked), updatedAt: now };
+  }
+  profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
+  // The parsed event is ours (validation built it): stored as is.
+  const stored = event as StoredEvent & { profileId: string };
+  stored.profileId = profile.id;
+  tx.appendEvent(stored);
+  // A new profile: every rule may have changed; else only those this event can affect.
+  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event);
+  if (created || ruled.profile !== target) tx.putProfile(ruled.profile);
+  return accepted(event, profile.id, created, NONE, conflicts ?? NONE, ruled.changes);
 }

@@ -3,8 +3,7 @@ import { parseEvent } from '../events/memberkitEvent.ts';
 import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.ts';
 import { runTransactionSteps, runTransactionStepsEach } from '../ports/runTransactionSteps.ts';
 import type { RuleChanges } from '../segments/applyRules.ts';
-import { applyEventSteps, type PreparedEvent } from './applyEventSteps.ts';
-import { applyEventSync } from './applyEventSync.ts';
+import { applyEventSteps, applyEventSync, type PreparedEvent } from './applyEventSteps.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 
 /**
