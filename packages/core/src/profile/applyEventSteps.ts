@@ -53,6 +53,25 @@ function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   return true;
 }
 
+// What one identifier of the walk (strongest first) means, decided the same
+// way by both walks: not linked yet; linked to the first profile found
+// (unless that holds another value of a unique kind the event also names);
+// linked to that profile again; to another profile that belongs to someone
+// else (two user ids, two phones); or to another profile of the same person,
+// which merges in.
+const UNLINKED = 0;
+const TARGET = 1;
+const SAME = 2;
+const CONFLICT = 3;
+const MERGE = 4;
+function walkStep(owner: Profile | undefined, target: Profile | undefined, unlinked: readonly Identifier[] | undefined): number {
+  if (!owner) return UNLINKED;
+  if (target === undefined) return identitiesCompatible(owner.identities, unlinked ?? NONE) ? TARGET : CONFLICT;
+  if (owner.id === target.id) return SAME;
+  if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) return CONFLICT;
+  return MERGE;
+}
+
 // What ingest answers for an event id already stored.
 function duplicate(eventId: string, profileId: string): IngestResult {
   return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
@@ -123,20 +142,11 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       next = owner?.mergedInto;
     }
     if (owner?.mergedInto !== undefined) owner = undefined;
-    if (!owner) {
-      (unlinked ??= []).push(identifier);
-      continue;
-    }
-    if (target === undefined) {
-      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
-      else (conflicts ??= []).push(identifier);
-      continue;
-    }
-    if (owner.id === target.id) continue;
-    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
-      (conflicts ??= []).push(identifier);
-      continue;
-    }
+    const step = walkStep(owner, target, unlinked);
+    if (step === UNLINKED) (unlinked ??= []).push(identifier);
+    else if (step === CONFLICT) (conflicts ??= []).push(identifier);
+    else if (step === TARGET) target = owner;
+    if (step !== MERGE || owner === undefined || target === undefined) continue;
     const survivor = pickSurvivor(target, owner);
     const merged = survivor === target ? owner : target;
     const result = yield* mergeProfileSteps(tx, survivor, merged, {
@@ -226,21 +236,11 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
   // The same walk as applyEventSteps, strongest identifier first.
   for (const identifier of identifiers) {
     const owner = liveOwner(tx, identifier);
-    if (!owner) {
-      (unlinked ??= []).push(identifier);
-      continue;
-    }
-    if (target === undefined) {
-      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
-      else (conflicts ??= []).push(identifier);
-      continue;
-    }
-    if (owner.id === target.id) continue;
-    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
-      (conflicts ??= []).push(identifier);
-      continue;
-    }
-    return runStepsSync(applyEventSteps(ctx, tx, prepared));
+    const step = walkStep(owner, target, unlinked);
+    if (step === UNLINKED) (unlinked ??= []).push(identifier);
+    else if (step === CONFLICT) (conflicts ??= []).push(identifier);
+    else if (step === TARGET) target = owner;
+    else if (step === MERGE) return runStepsSync(applyEventSteps(ctx, tx, prepared));
   }
 
   const now = ctx.clock.now();
