@@ -1,3 +1,5 @@
+import { DigitIdIndex } from './digitIdIndex.ts';
+
 /** Ids are interned in sub-batches of this many, each in four passes (see {@link StringIdInterner.intern}); 64 measured a little faster than 32, 128, 256 or 1024. */
 const BATCH = 64;
 /** Hash bits kept in the table: a small integer (V8 Smi), so the table stays a packed array of them. */
@@ -17,8 +19,10 @@ function hashString(id: string): number {
 
 /**
  * Interns customer-id strings into dense customer numbers (0, 1, 2… in order
- * of first appearance) with an open-addressing table: our own hash of the
- * characters picks the slot, the slot's key is compared with `===`.
+ * of first appearance). Ids of the usual prefix-and-number shape (`c0000123`)
+ * are looked up by their number in a {@link DigitIdIndex}; any other id in an
+ * open-addressing table: our own hash of the characters picks the slot, the
+ * slot's key is compared with `===`.
  *
  * Why batches: with a million customers each lookup misses the cache twice
  * (the string, then its slot), and a lookup loop that waits for each miss in
@@ -55,7 +59,14 @@ export class StringIdInterner {
    */
   private table: (number | string)[];
   private mask: number;
+  /** The table's size when first made. */
+  private readonly capacity: number;
+  /** Ids in the table (the others are in {@link DigitIdIndex}). */
+  private stored = 0;
   private readonly hashes = new Int32Array(BATCH);
+  /** Each id's number when it has the shape of {@link DigitIdIndex}, else −1. */
+  private readonly values = new Int32Array(BATCH);
+  private readonly digits = new DigitIdIndex();
   /** Keeps the touching loads from being optimised away. */
   sink = 0;
 
@@ -63,8 +74,10 @@ export class StringIdInterner {
   constructor(expected = 1 << 15) {
     let capacity = 1 << 4;
     while (capacity < 2 * expected) capacity *= 2;
-    this.mask = capacity - 1;
-    this.table = emptyTable(capacity);
+    this.capacity = capacity;
+    // Made at the first id that needs it: ids that all have the digit shape never do.
+    this.mask = 0;
+    this.table = [];
   }
 
   /** Number of distinct ids so far. */
@@ -79,21 +92,58 @@ export class StringIdInterner {
    * string: here that read is the first, batched pass.
    */
   intern(batch: readonly unknown[], n: number, out: Int32Array, at = 0): number {
+    const digits = this.digits;
     for (let from = 0; from < n; from += BATCH) {
       const to = Math.min(n, from + BATCH);
       const hashes = this.hashes;
+      const values = this.values;
       for (let k = from; k < to; k++) {
         const id = batch[k];
         if (typeof id !== 'string' || id.length === 0) return k;
       }
       const ids = batch as readonly string[];
-      for (let k = from; k < to; k++) hashes[k - from] = hashString(ids[k] as string) & TAG;
-      const table = this.table;
-      const mask = this.mask;
-      let sink = 0;
-      for (let k = from; k < to; k++) sink += table[3 * ((hashes[k - from] as number) & mask) + 1] as number;
-      this.sink = sink;
-      for (let k = from; k < to; k++) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
+      // The first id ever decides the digit shape (ids before it all took the table).
+      if (this.ids.length === 0) digits.learn(ids[from] as string);
+      let strings = 0;
+      let touched = 0;
+      for (let k = from; k < to; k++) {
+        const id = ids[k] as string;
+        const v = digits.valueOf(id);
+        values[k - from] = v;
+        if (v >= 0) {
+          // The slot's first read: its cache miss overlaps the next ids' work instead of stalling the last pass.
+          touched += digits.get(v);
+        } else {
+          hashes[k - from] = hashString(id) & TAG;
+          strings++;
+        }
+      }
+      this.sink = touched;
+      if (strings > 0) {
+        if (this.mask === 0) {
+          this.mask = this.capacity - 1;
+          this.table = emptyTable(this.capacity);
+        }
+        const table = this.table;
+        const mask = this.mask;
+        let sink = 0;
+        for (let k = from; k < to; k++) if ((values[k - from] as number) < 0) sink += table[3 * ((hashes[k - from] as number) & mask) + 1] as number;
+        this.sink = sink;
+      }
+      // In order, both kinds together: customer numbers follow first appearance.
+      for (let k = from; k < to; k++) {
+        const v = values[k - from] as number;
+        if (v < 0) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
+        else {
+          let c = digits.get(v);
+          if (c < 0) {
+            c = this.ids.length;
+            this.ids.push(ids[k] as string);
+            digits.set(v, c);
+          }
+          out[at + k] = c;
+        }
+      }
     }
     return -1;
   }
@@ -118,7 +168,8 @@ export class StringIdInterner {
     table[3 * slot] = h;
     table[3 * slot + 1] = c + 1;
     table[3 * slot + 2] = id;
-    if (2 * (c + 1) > this.mask) this.grow();
+    this.stored += 1;
+    if (2 * this.stored > this.mask) this.grow();
     return c;
   }
 
