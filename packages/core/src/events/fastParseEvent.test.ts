@@ -162,4 +162,17 @@ describe('fastParseEvent', () => {
     expect(fastParseEvent(order)).toBeUndefined();
     expect(parseEvent(order)).toEqual(memberkitEventSchema.parse(order));
   });
+
+  it('leaves non-enumerable and inherited keys, which zod reads, to zod', () => {
+    const hidden = (o: object, key: string, value: unknown): object => Object.defineProperty(o, key, { value, enumerable: false });
+    const base = () => ({ id: 'e1', type: 'product_viewed', timestamp: 0, anonymousId: 'a1', properties: { productId: 'p1' } });
+    expect(fastParseEvent(base())).toBeDefined();
+    expect(fastParseEvent(hidden(base(), 'userId', 'u1'))).toBeUndefined();
+    const props = base();
+    hidden(props.properties, 'category', 'baby');
+    expect(fastParseEvent(props)).toBeUndefined();
+    expect(parseEvent(props)).toEqual(memberkitEventSchema.parse(props));
+    const inherited = Object.assign(Object.create({ userId: 'u1' }) as object, base());
+    expect(fastParseEvent(inherited)).toBeUndefined();
+  });
 });

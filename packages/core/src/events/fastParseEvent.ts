@@ -21,13 +21,6 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-// Enumerable keys, inherited ones included (a polluted prototype: give up).
-function keyCount(v: object): number {
-  let n = 0;
-  for (const _ in v) n++;
-  return n;
-}
-
 // ASCII letters, digits and punctuation at both ends: surely nothing to trim.
 function trimmed(s: string): boolean {
   const a = s.charCodeAt(0);
@@ -50,25 +43,40 @@ const gender: Check = (v) => (typeof v === 'string' && GENDERS.has(v) ? v : NO);
 // Optional keys are listed with `?`; absent keys stay absent, as in zod.
 // With `strips` (the zod schema is a plain object with exactly these keys),
 // unknown keys are dropped as zod drops them; otherwise any gives up.
+//
+// One for-in pass reads the keys the object has (V8 reads `v[key]` there
+// straight from the enum cache, no property lookup), each value is checked
+// into a scratch slot by the key's position in the spec, and the output is
+// then built in spec order, as zod builds it. A key the pass did not see is
+// absent only if `in` says so too: a non-enumerable or inherited value, which
+// zod would read, gives up.
 function object(spec: Readonly<Record<string, Check>>, strips = false): Check {
-  const keys = Object.keys(spec).map((k) => ({ key: k.replace(/\?$/, ''), optional: k.endsWith('?'), check: spec[k]! }));
+  const names = Object.keys(spec);
+  const keys = names.map((k) => k.replace(/\?$/, ''));
+  const optional = names.map((k) => k.endsWith('?'));
+  const checks = names.map((k) => spec[k]!);
+  const slotOf = new Map(keys.map((k, i) => [k, i]));
   return (v) => {
     if (!isPlain(v)) return NO;
-    const out: Record<string, unknown> = {};
-    let present = 0;
-    for (const { key, optional, check } of keys) {
-      if (!own(v, key)) {
-        if (optional) continue;
+    // Checks never answer `undefined` for a value they accept: an empty slot.
+    // Per call, not shared: a getter may re-enter.
+    const found: unknown[] = new Array<unknown>(keys.length);
+    for (const key in v) {
+      if (!own(v, key)) return NO;
+      const at = slotOf.get(key);
+      if (at === undefined) {
+        if (strips) continue;
         return NO;
       }
-      const value = check(v[key]);
-      if (value === NO) return NO;
-      out[key] = value;
-      present++;
+      if ((found[at] = checks[at]!(v[key])) === NO) return NO;
     }
-    // Unknown keys (zod strips them, or rejects them in strict objects):
-    // more keys than the known ones present. Counting needs no set lookup.
-    return strips || keyCount(v) === present ? out : NO;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = found[i];
+      if (value !== NO) out[keys[i]!] = value;
+      else if (!optional[i] || keys[i]! in v) return NO;
+    }
+    return out;
   };
 }
 
@@ -193,39 +201,78 @@ function context(v: unknown): unknown {
  */
 export function fastParseEvent(input: unknown): MemberkitEvent | undefined {
   if (!isPlain(input)) return NO;
-  // Known keys present, counted as they are read: any other key gives up.
-  // Every check below refuses an undefined value.
-  let present = 3;
-  const type = input.type;
-  const props = typeof type === 'string' && own(PROPERTIES, type) ? PROPERTIES[type as EventType](input.properties) : NO;
-  const eventId = id(input.id);
-  const timestamp = input.timestamp;
-  if (props === NO || eventId === NO || typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) return NO;
+  // One pass over the keys the event has (see `object`): any other key, or
+  // an inherited one, gives up.
+  let eventId: unknown = NO;
+  let type: unknown = NO;
+  let timestamp: unknown = NO;
+  let anonymousId: unknown = NO;
+  let userId: unknown = NO;
+  let ids: unknown = NO;
+  let traitValues: unknown = NO;
+  let contextValue: unknown = NO;
+  let source: unknown = NO;
+  let rawProperties: unknown = NO;
+  for (const key in input) {
+    if (!own(input, key)) return NO;
+    const v = input[key];
+    // Every check refuses an undefined value.
+    switch (key) {
+      case 'id':
+        if ((eventId = id(v)) === NO) return NO;
+        break;
+      case 'type':
+        type = v;
+        break;
+      case 'timestamp':
+        timestamp = v;
+        break;
+      case 'anonymousId':
+        if ((anonymousId = id(v)) === NO) return NO;
+        break;
+      case 'userId':
+        if ((userId = id(v)) === NO) return NO;
+        break;
+      case 'identifiers':
+        if ((ids = identifiers(v)) === NO) return NO;
+        break;
+      case 'traits':
+        if ((traitValues = traits(v)) === NO) return NO;
+        break;
+      case 'context':
+        if (v === undefined || (contextValue = context(v)) === NO) return NO;
+        break;
+      case 'source':
+        if (v !== 'client' && v !== 'server') return NO;
+        source = v;
+        break;
+      case 'properties':
+        if ((rawProperties = v) === NO) return NO;
+        break;
+      default:
+        return NO;
+    }
+  }
+  if (eventId === NO || typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) return NO;
+  const props = typeof type === 'string' && own(PROPERTIES, type) ? PROPERTIES[type as EventType](rawProperties) : NO;
+  if (props === NO) return NO;
+  // Keys the pass did not see must be truly absent (not non-enumerable or
+  // inherited, which zod would read).
   const out: Record<string, unknown> = { id: eventId, timestamp };
-  if (own(input, 'anonymousId')) {
-    present++;
-    if ((out.anonymousId = id(input.anonymousId)) === NO) return NO;
+  if (anonymousId !== NO) out.anonymousId = anonymousId;
+  else if ('anonymousId' in input) return NO;
+  if (userId !== NO) out.userId = userId;
+  else if ('userId' in input) return NO;
+  if (ids !== NO) out.identifiers = ids;
+  else if ('identifiers' in input) return NO;
+  if (traitValues !== NO) out.traits = traitValues;
+  else if ('traits' in input) return NO;
+  if (contextValue !== NO) out.context = contextValue;
+  else if ('context' in input) return NO;
+  if (source === NO) {
+    if ('source' in input) return NO;
+    source = 'client';
   }
-  if (own(input, 'userId')) {
-    present++;
-    if ((out.userId = id(input.userId)) === NO) return NO;
-  }
-  if (own(input, 'identifiers')) {
-    present++;
-    if ((out.identifiers = identifiers(input.identifiers)) === NO) return NO;
-  }
-  if (own(input, 'traits')) {
-    present++;
-    if ((out.traits = traits(input.traits)) === NO) return NO;
-  }
-  if (own(input, 'context')) {
-    present++;
-    if (input.context === undefined || (out.context = context(input.context)) === NO) return NO;
-  }
-  const hasSource = own(input, 'source');
-  const source = hasSource ? input.source : 'client';
-  if (source !== 'client' && source !== 'server') return NO;
-  if (keyCount(input) !== present + Number(hasSource) + Number(own(input, 'properties'))) return NO;
   out.source = source;
   out.type = type;
   out.properties = props;

@@ -1,7 +1,7 @@
 import type { IdentifierKind } from '../events/eventTypes.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { IDENTIFIER_PRECEDENCE } from './identityPolicy.ts';
-import { normalizeIdentifier } from './normalizeIdentifier.ts';
+import { normalizeIdentifier, type NormalizeIdentifierOptions } from './normalizeIdentifier.ts';
 
 const FIELDS = { phone: 'identifiers.phone', email: 'identifiers.email', memberCardNo: 'identifiers.memberCardNo', openid: 'identifiers.openid', unionid: 'identifiers.unionid' } as const;
 
@@ -33,21 +33,37 @@ export interface Identifier {
  * ```
  */
 export function eventIdentifiers(event: MemberkitEvent, defaultCountryCode = '86'): Identifier[] {
-  const out: Identifier[] = [];
+  let out: Identifier[] | undefined;
   const ids = event.identifiers;
+  const options = optionsFor(defaultCountryCode);
   // Walked in precedence order straight off the event: no intermediate map.
   for (const kind of IDENTIFIER_PRECEDENCE) {
     let value: string | undefined;
-    let field: string;
     if (kind === 'userId' || kind === 'anonymousId') {
       value = event[kind];
-      field = kind;
     } else {
       value = ids?.[kind];
       if (value !== undefined && value.trim() === '') value = undefined;
-      field = FIELDS[kind];
     }
-    if (value !== undefined) out.push({ kind, value: normalizeIdentifier(kind, value, { field, defaultCountryCode }) });
+    if (value === undefined) continue;
+    const identifier: Identifier = { kind, value: normalizeIdentifier(kind, value, options[kind]) };
+    // Most events carry one identifier: a one-element literal, not an
+    // array pushed to (which reserves ~16 slots).
+    if (out === undefined) out = [identifier];
+    else out.push(identifier);
   }
-  return out;
+  return out ?? [];
+}
+
+// The options each kind is normalised with (the field errors name), made
+// once per country code rather than once per identifier of every event.
+let optionsCode: string | undefined;
+let optionsByKind: Readonly<Record<IdentifierKind, NormalizeIdentifierOptions>> | undefined;
+function optionsFor(defaultCountryCode: string): Readonly<Record<IdentifierKind, NormalizeIdentifierOptions>> {
+  if (optionsCode !== defaultCountryCode || optionsByKind === undefined) {
+    const field = (kind: IdentifierKind): string => (kind === 'userId' || kind === 'anonymousId' ? kind : FIELDS[kind]);
+    optionsByKind = Object.fromEntries(IDENTIFIER_PRECEDENCE.map((kind) => [kind, { field: field(kind), defaultCountryCode }])) as Record<IdentifierKind, NormalizeIdentifierOptions>;
+    optionsCode = defaultCountryCode;
+  }
+  return optionsByKind;
 }

@@ -2,8 +2,9 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { Identifier } from '../identity/eventIdentifiers.ts';
 import { identitiesCompatible, UNIQUE_IDENTIFIER_KINDS } from '../identity/identityPolicy.ts';
 import { mergeProfileSteps, pickSurvivor } from '../identity/mergeProfiles.ts';
-import { isPending, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
-import { applyRules, NO_RULE_CHANGES } from '../segments/applyRules.ts';
+import type { ProfileStoreSyncWriter } from '../ports/profileStore.ts';
+import { isPending, runStepsSync, type AnyStoreWriter, type TransactionSteps } from '../ports/runTransactionSteps.ts';
+import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
@@ -31,6 +32,7 @@ const NONE: readonly [] = Object.freeze([]) as readonly [];
 // against a corrupted store pointing profiles at each other.
 const MAX_HOPS = 16;
 
+// The profile with the event's traits, or the same object when they change nothing.
 function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: number): Profile {
   if (!traits) return profile;
   let changed = false;
@@ -51,8 +53,51 @@ function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   return true;
 }
 
+// What one identifier of the walk (strongest first) means, decided the same
+// way by both walks: not linked yet; linked to the first profile found
+// (unless that holds another value of a unique kind the event also names);
+// linked to that profile again; to another profile that belongs to someone
+// else (two user ids, two phones); or to another profile of the same person,
+// which merges in.
+const UNLINKED = 0;
+const TARGET = 1;
+const SAME = 2;
+const CONFLICT = 3;
+const MERGE = 4;
+function walkStep(owner: Profile | undefined, target: Profile | undefined, unlinked: readonly Identifier[] | undefined): number {
+  if (!owner) return UNLINKED;
+  if (target === undefined) return identitiesCompatible(owner.identities, unlinked ?? NONE) ? TARGET : CONFLICT;
+  if (owner.id === target.id) return SAME;
+  if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) return CONFLICT;
+  return MERGE;
+}
+
+// What ingest answers for an event id already stored.
 function duplicate(eventId: string, profileId: string): IngestResult {
   return { status: 'duplicate', eventId, profileId, created: false, merges: [], conflicts: [], ...NO_RULE_CHANGES };
+}
+
+// A new profile for an event nobody is known by yet. A profile is as old as
+// the first thing we know of the person: imported history keeps its real
+// first-seen date (and merges keep the older one).
+function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
+  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+}
+
+// The answer for an accepted event.
+function accepted(event: MemberkitEvent, profileId: string, created: boolean, merges: readonly string[], conflicts: readonly Identifier[], changes: RuleChanges): IngestResult {
+  return {
+    status: 'accepted',
+    eventId: event.id,
+    profileId,
+    created,
+    merges,
+    conflicts,
+    tagsEntered: changes.tagsEntered,
+    tagsLeft: changes.tagsLeft,
+    segmentsEntered: changes.segmentsEntered,
+    segmentsLeft: changes.segmentsLeft,
+  };
 }
 
 /**
@@ -97,20 +142,11 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       next = owner?.mergedInto;
     }
     if (owner?.mergedInto !== undefined) owner = undefined;
-    if (!owner) {
-      (unlinked ??= []).push(identifier);
-      continue;
-    }
-    if (target === undefined) {
-      if (identitiesCompatible(owner.identities, unlinked ?? NONE)) target = owner;
-      else (conflicts ??= []).push(identifier);
-      continue;
-    }
-    if (owner.id === target.id) continue;
-    if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) {
-      (conflicts ??= []).push(identifier);
-      continue;
-    }
+    const step = walkStep(owner, target, unlinked);
+    if (step === UNLINKED) (unlinked ??= []).push(identifier);
+    else if (step === CONFLICT) (conflicts ??= []).push(identifier);
+    else if (step === TARGET) target = owner;
+    if (step !== MERGE || owner === undefined || target === undefined) continue;
     const survivor = pickSurvivor(target, owner);
     const merged = survivor === target ? owner : target;
     const result = yield* mergeProfileSteps(tx, survivor, merged, {
@@ -123,9 +159,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   }
 
   const created = target === undefined;
-  // A profile is as old as the first thing we know of the person: imported
-  // history keeps its real first-seen date (and merges keep the older one).
-  let profile: Profile = target ?? { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  let profile: Profile = target ?? newProfile(ctx, now, event);
   if (unlinked !== undefined) {
     // A new profile's identity list is ours until stored: fill it in place
     // rather than copy the profile; the check still sees the stored list.
@@ -158,17 +192,84 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
     const putting = tx.putProfile(ruled.profile);
     if (isPending(putting)) yield putting;
   }
-  const { changes } = ruled;
-  return {
-    status: 'accepted',
-    eventId: event.id,
-    profileId: profile.id,
-    created,
-    merges: merges ?? NONE,
-    conflicts: conflicts ?? NONE,
-    tagsEntered: changes.tagsEntered,
-    tagsLeft: changes.tagsLeft,
-    segmentsEntered: changes.segmentsEntered,
-    segmentsLeft: changes.segmentsLeft,
-  };
+  return accepted(event, profile.id, created, merges ?? NONE, conflicts ?? NONE, ruled.changes);
+}
+
+// The live profile an identifier is linked to (links move on merge;
+// tombstones are followed anyway).
+function liveOwner(tx: ProfileStoreSyncWriter, identifier: Identifier): Profile | undefined {
+  let owner: Profile | undefined;
+  for (let hops = 0, next = tx.findProfileId(identifier.kind, identifier.value); next !== undefined && hops <= MAX_HOPS; hops++) {
+    owner = tx.getProfile(next);
+    next = owner?.mergedInto;
+  }
+  return owner?.mergedInto === undefined ? owner : undefined;
+}
+
+/**
+ * {@link applyEventSteps} for a synchronous store writer (the memory store's
+ * `transactionSync`), as a plain function: the generator, its saved
+ * registers and its resumes cost more than the rest of a typical event's
+ * work. It covers the events that merge nobody (nearly all) and hands any
+ * that would merge to the generator, before it has written anything: the
+ * steps start over on the same transaction, whose reads have no effects.
+ * Ingest uses it whenever the store offers `transactionSync`.
+ *
+ * @example
+ * ```ts
+ * import { createMemberkit, eventIdentifiers, parseEvent } from '@memberkit/core';
+ * import { applyEventSync } from './applyEventSteps.ts';
+ * const mk = createMemberkit();
+ * const event = parseEvent({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} });
+ * const r = await mk.context.store.transactionSync!((tx) => applyEventSync(mk.context, tx, { event, identifiers: eventIdentifiers(event) }));
+ * r.status;
+ * //=> 'accepted'
+ * ```
+ */
+export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter, prepared: PreparedEvent): IngestResult {
+  const { event, identifiers } = prepared;
+  const again = tx.findEventProfileId(event.id);
+  if (again !== undefined) return duplicate(event.id, again);
+  let conflicts: Identifier[] | undefined;
+  let unlinked: Identifier[] | undefined;
+  let target: Profile | undefined;
+  // The same walk as applyEventSteps, strongest identifier first.
+  for (const identifier of identifiers) {
+    const owner = liveOwner(tx, identifier);
+    const step = walkStep(owner, target, unlinked);
+    if (step === UNLINKED) (unlinked ??= []).push(identifier);
+    else if (step === CONFLICT) (conflicts ??= []).push(identifier);
+    else if (step === TARGET) target = owner;
+    else if (step === MERGE) return runStepsSync(applyEventSteps(ctx, tx, prepared));
+  }
+
+  const now = ctx.clock.now();
+  const created = target === undefined;
+  let profile: Profile = target ?? newProfile(ctx, now, event);
+  if (unlinked !== undefined) {
+    const had = created ? NONE : profile.identities;
+    const linked: ProfileIdentity[] = [];
+    for (const i of unlinked) {
+      if (!fits(had, i)) {
+        (conflicts ??= []).push(i);
+        continue;
+      }
+      tx.linkIdentifier(i.kind, i.value, profile.id);
+      linked.push({ kind: i.kind, value: i.value, linkedAt: now });
+    }
+    // Stored lists are copied to their exact length (concat, slice): the
+    // pushed-to one has spare capacity the profile would keep. A new
+    // profile is ours until stored: its list is set in place.
+    if (created) (profile as { identities: readonly ProfileIdentity[] }).identities = linked.slice();
+    else if (linked.length > 0) profile = { ...profile, identities: profile.identities.concat(linked), updatedAt: now };
+  }
+  profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
+  // The parsed event is ours (validation built it): stored as is.
+  const stored = event as StoredEvent & { profileId: string };
+  stored.profileId = profile.id;
+  tx.appendEvent(stored);
+  // A new profile: every rule may have changed; else only those this event can affect.
+  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event);
+  if (created || ruled.profile !== target) tx.putProfile(ruled.profile);
+  return accepted(event, profile.id, created, NONE, conflicts ?? NONE, ruled.changes);
 }

@@ -3,7 +3,7 @@ import { parseEvent } from '../events/memberkitEvent.ts';
 import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.ts';
 import { runTransactionSteps, runTransactionStepsEach } from '../ports/runTransactionSteps.ts';
 import type { RuleChanges } from '../segments/applyRules.ts';
-import { applyEventSteps, type PreparedEvent } from './applyEventSteps.ts';
+import { applyEventSteps, applyEventSync, type PreparedEvent } from './applyEventSteps.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 
 /**
@@ -70,7 +70,10 @@ export function ingestEvent(ctx: MemberkitContext, input: unknown): Promise<Inge
   } catch (error) {
     return Promise.reject(error);
   }
-  return runTransactionSteps(ctx.store, (tx) => applyEventSteps(ctx, tx, prepared));
+  const { store } = ctx;
+  // An in-process store: the plain function, no generator (see applyEventSync).
+  if (store.transactionSync) return store.transactionSync((tx) => applyEventSync(ctx, tx, prepared));
+  return runTransactionSteps(store, (tx) => applyEventSteps(ctx, tx, prepared));
 }
 
 /**
@@ -118,7 +121,10 @@ export async function ingestBatch(ctx: MemberkitContext, inputs: readonly unknow
     }
   }
   if (ready.length > 0) {
-    const applied = await runTransactionStepsEach(ctx.store, ready, (tx, prepared) => applyEventSteps(ctx, tx, prepared));
+    const { store } = ctx;
+    const applied = store.transactionSync
+      ? await store.transactionSync((tx) => ready.map((prepared) => applyEventSync(ctx, tx, prepared)))
+      : await runTransactionStepsEach(store, ready, (tx, prepared) => applyEventSteps(ctx, tx, prepared));
     for (let i = 0; i < applied.length; i++) results[at[i]!] = applied[i]!;
   }
   return results;

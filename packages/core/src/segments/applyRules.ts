@@ -99,6 +99,8 @@ export function applyRules(
   const all = compileRules(ruleTags, segments);
   // For an ingested event, only the rules its type may affect are candidates.
   const rules = trigger !== undefined && typeof trigger !== 'string' ? all.forType(trigger.type) : all;
+  // Change lists start as one-element literals: most passes change one rule,
+  // and an array first pushed to reserves ~16 slots.
   let tagsEntered: string[] | undefined;
   let tagsLeft: string[] | undefined;
   const subject = new PassSubject(profile, events, now);
@@ -108,10 +110,12 @@ export function applyRules(
     const existing = ruleTagOf(subject.profile.tags, rule.id);
     if (holds === (existing !== undefined)) continue;
     if (holds) {
-      (tagsEntered ??= []).push(rule.id);
+      if (tagsEntered === undefined) tagsEntered = [rule.id];
+      else tagsEntered.push(rule.id);
       subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
     } else {
-      (tagsLeft ??= []).push(rule.id);
+      if (tagsLeft === undefined) tagsLeft = [rule.id];
+      else tagsLeft.push(rule.id);
       const tags = subject.edit().tags;
       tags.splice(tags.indexOf(existing!), 1);
     }
@@ -126,13 +130,19 @@ export function applyRules(
     inNow ??= new Set(subject.profile.segments);
     if (holds && !inNow.has(segment.id)) {
       inNow.add(segment.id);
-      (segmentsEntered ??= []).push(segment.id);
+      if (segmentsEntered === undefined) segmentsEntered = [segment.id];
+      else segmentsEntered.push(segment.id);
     } else if (!holds && inNow.has(segment.id)) {
       inNow.delete(segment.id);
-      (segmentsLeft ??= []).push(segment.id);
+      if (segmentsLeft === undefined) segmentsLeft = [segment.id];
+      else segmentsLeft.push(segment.id);
     }
   }
   if (segmentsEntered || segmentsLeft) subject.edit().segments = [...inNow!];
-  if (subject.draft === undefined) return { profile, changes: NO_RULE_CHANGES };
-  return { profile: subject.draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
+  const { draft } = subject;
+  if (draft === undefined) return { profile, changes: NO_RULE_CHANGES };
+  // The stored profile keeps its tag list for as long as it lives: an exact
+  // copy, not the pushed-to list with its ~16 spare slots.
+  draft.tags = draft.tags.slice();
+  return { profile: draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }

@@ -101,6 +101,8 @@ function compileEvent(c: {
   // stop scanning there (most rules ask for one match, and the newest
   // events are read first).
   const enough = c.sum ? Number.POSITIVE_INFINITY : countBound(c.count);
+  const type = c.event;
+  const followType = c.notFollowedBy?.event;
   return (s) => {
     const from = s.now - span;
     const events = s.events;
@@ -109,8 +111,11 @@ function compileEvent(c: {
     for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i]!;
       if (e.timestamp < from) break;
-      if (!match(e)) continue;
-      if (follow && !unfollowed(events, i, follow.match, follow.span, s.now)) continue;
+      // The matcher checks the type first too, but it is another closure per
+      // rule (a call V8 cannot inline here): events of other types, most of
+      // a history, are skipped without the call.
+      if (e.type !== type || !match(e)) continue;
+      if (follow && !unfollowed(events, i, followType!, follow.match, follow.span, s.now)) continue;
       total += sumPath ? sumAt(e.properties, sumPath) : 1;
       if (total >= enough) break;
     }
@@ -120,13 +125,13 @@ function compileEvent(c: {
 
 // True when the event at `index` was not followed by a matching event within
 // `span`, and the span has fully passed (before that it is too early to say).
-function unfollowed(events: readonly StoredEvent[], index: number, match: EventMatch, span: number, now: number): boolean {
+function unfollowed(events: readonly StoredEvent[], index: number, type: string, match: EventMatch, span: number, now: number): boolean {
   const end = events[index]!.timestamp + span;
   if (now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
     const e = events[j]!;
     if (e.timestamp > end) break;
-    if (match(e)) return false;
+    if (e.type === type && match(e)) return false;
   }
   return true;
 }
