@@ -105,47 +105,47 @@ export class StringIdInterner {
       // The first id ever decides the digit shape (ids before it all took the table).
       if (this.ids.length === 0) digits.learn(ids[from] as string);
       let strings = 0;
-      let touched = 0;
       for (let k = from; k < to; k++) {
         const id = ids[k] as string;
         const v = digits.valueOf(id);
         values[k - from] = v;
-        if (v >= 0) {
-          // The slot's first read: its cache miss overlaps the next ids' work instead of stalling the last pass.
-          touched += digits.get(v);
-        } else {
+        if (v < 0) {
           hashes[k - from] = hashString(id) & TAG;
           strings++;
         }
       }
-      this.sink = touched;
-      if (strings > 0) {
-        if (this.mask === 0) {
-          this.mask = this.capacity - 1;
-          this.table = emptyTable(this.capacity);
-        }
-        const table = this.table;
-        const mask = this.mask;
-        let sink = 0;
-        for (let k = from; k < to; k++) if ((values[k - from] as number) < 0) sink += table[3 * ((hashes[k - from] as number) & mask) + 1] as number;
-        this.sink = sink;
+      if (strings > 0 && this.mask === 0) {
+        this.mask = this.capacity - 1;
+        this.table = emptyTable(this.capacity);
       }
+      // Touch every slot the batch needs in a loop that does nothing else, so that
+      // their cache misses overlap (a loop with more work per id overlaps few).
+      const table = this.table;
+      const mask = this.mask;
+      let sink = 0;
+      for (let k = from; k < to; k++) {
+        const v = values[k - from] as number;
+        sink += v >= 0 ? digits.get(v) : (table[3 * ((hashes[k - from] as number) & mask) + 1] as number);
+      }
+      this.sink = sink;
       // In order, both kinds together: customer numbers follow first appearance.
       for (let k = from; k < to; k++) {
         const v = values[k - from] as number;
         if (v < 0) out[at + k] = this.find(ids[k] as string, hashes[k - from] as number);
         else {
-          let c = digits.get(v);
-          if (c < 0) {
-            c = this.ids.length;
-            this.ids.push(ids[k] as string);
-            digits.set(v, c);
-          }
-          out[at + k] = c;
+          const c = digits.get(v);
+          out[at + k] = c < 0 ? this.addDigitId(ids[k] as string, v) : c;
         }
       }
     }
     return -1;
+  }
+
+  private addDigitId(id: string, value: number): number {
+    const c = this.ids.length;
+    this.ids.push(id);
+    this.digits.set(value, c);
+    return c;
   }
 
   private find(id: string, h: number): number {
