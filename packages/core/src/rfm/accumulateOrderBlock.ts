@@ -1,3 +1,5 @@
+import { heapNumbers } from './heapNumbers.ts';
+
 /**
  * Per-customer running totals as three columns indexed by customer number:
  * latest order time (epoch ms, `-Infinity` before the first order), order
@@ -35,8 +37,13 @@ const DIRECT = 1 << 16;
  * ```
  */
 export interface OrderBlockScratch {
-  orders: Float64Array;
+  orders: Float64Array | number[];
   buckets: Int32Array;
+  /**
+   * Grow `orders` as a plain array of numbers on the JS heap instead of a
+   * typed array, for callers whose heap is large (see `aggregateOrders`).
+   */
+  heap?: boolean;
 }
 
 /**
@@ -67,8 +74,8 @@ export function accumulateOrderBlock(
   totals: TotalsColumns,
   work: OrderBlockScratch,
   customer: Uint32Array | Int32Array,
-  at: Float64Array,
-  amount: Float64Array | Int32Array | Uint32Array,
+  at: Float64Array | number[],
+  amount: Float64Array | Int32Array | Uint32Array | number[],
   start: number,
   end: number,
 ): void {
@@ -87,7 +94,7 @@ export function accumulateOrderBlock(
   const buckets = ((customers - 1) >> SHIFT) + 1;
   if (work.buckets.length < buckets + 1) work.buckets = new Int32Array(buckets + 1);
   else work.buckets.fill(0, 0, buckets + 1);
-  if (work.orders.length < 3 * (end - start)) work.orders = new Float64Array(3 * (end - start));
+  if (work.orders.length < 3 * (end - start)) work.orders = work.heap === true ? heapNumbers(3 * (end - start)) : new Float64Array(3 * (end - start));
   const bucketStart = work.buckets;
   const s = work.orders;
   for (let i = start; i < end; i++) {

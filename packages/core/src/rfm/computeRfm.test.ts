@@ -117,6 +117,39 @@ describe('computeRfm', () => {
     );
   });
 
+  it('an iterable of unknown length spanning several growing blocks gives the same rows as the columns', () => {
+    // 300,000 orders: a generator's blocks start at 65,536 orders and double, so this fills three
+    // and part of a fourth; 70,000 customers with digit ids, plus some other ids (both interner paths).
+    const n = 300_000;
+    const idOf = (i: number): string => (i % 97 === 0 ? `guest-${(i * 7) % 500}x` : `c${String((i * 7_919) % 70_000).padStart(6, '0')}`);
+    const atOf = (i: number): number => AS_OF - ((i * 104_729) % (400 * DAY));
+    const amountOf = (i: number): number => (i * 31) % 10_000;
+    function* orders(): Generator<RfmOrder> {
+      for (let i = 0; i < n; i++) yield { customerId: idOf(i), at: atOf(i), amount: amountOf(i) };
+    }
+    const ids: string[] = [];
+    const index = new Map<string, number>();
+    const customerIndex = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = idOf(i);
+      if (!index.has(id)) {
+        index.set(id, ids.length);
+        ids.push(id);
+      }
+      customerIndex[i] = index.get(id) as number;
+    }
+    const columns = { kind: 'columns' as const, customerIds: ids, customerIndex, at: Float64Array.from({ length: n }, (_, i) => atOf(i)), amount: Float64Array.from({ length: n }, (_, i) => amountOf(i)) };
+    const expected = computeRfm(columns, { asOf: AS_OF, order: 'input' });
+    expect(computeRfm(orders(), { asOf: AS_OF, order: 'input' })).toEqual(expected);
+    expect(computeRfm([...orders()], { asOf: AS_OF, order: 'input' })).toEqual(expected);
+    // A bad order in a later block is named by its position in the whole input.
+    function* withBad(): Generator<RfmOrder> {
+      let i = 0;
+      for (const o of orders()) yield i++ === 250_001 ? { ...o, amount: -1 } : o;
+    }
+    expectError(() => computeRfm(withBad(), { asOf: AS_OF }), 'invalid_input', 'orders.250001.amount');
+  });
+
   it("order: 'input' keeps first-appearance order and the same rows", () => {
     const orders = [
       { customerId: 'z', at: AS_OF, amount: 1 },

@@ -50,7 +50,9 @@ export class TotalsAccumulator {
   readonly totals: TotalsColumns;
   private readonly work: OrderBlockScratch = { orders: new Float64Array(0), buckets: new Int32Array(0) };
 
-  constructor(capacity: number) {
+  /** `heap`: keep the scratch on the JS heap (see {@link OrderBlockScratch.heap}). */
+  constructor(capacity: number, heap = false) {
+    this.work.heap = heap;
     const n = Math.max(16, capacity);
     this.totals = { lastAt: new Float64Array(n).fill(-Infinity), count: new Float64Array(n), sum: new Float64Array(n) };
   }
@@ -73,7 +75,7 @@ export class TotalsAccumulator {
   }
 
   /** Adds orders `start..end-1`; customer numbers must be below the capacity ({@link ensure}). */
-  add(customer: Uint32Array | Int32Array, at: Float64Array, amount: Float64Array | Int32Array | Uint32Array, start: number, end: number): void {
+  add(customer: Uint32Array | Int32Array, at: Float64Array | number[], amount: Float64Array | Int32Array | Uint32Array | number[], start: number, end: number): void {
     accumulateOrderBlock(this.totals, this.work, customer, at, amount, start, end);
   }
 
