@@ -125,6 +125,10 @@ describe.runIf(hasChromium)('tracker in a real browser (Chromium)', () => {
     const { page } = await open(context);
     const cfg = { autoPage: false, batchSize: 100, flushInterval: 60_000 };
     await start(page, cfg);
+    // The tracker flushes once on start (events a previous page left queued); on a slow machine that
+    // flush can still be reading the queue when the events below arrive, and would send them. Wait
+    // for it, so that the batch really is waiting when the page closes.
+    await page.evaluate(() => (window as unknown as { tracker: { flush(): Promise<void> } }).tracker.flush());
     const ids = await trackMany(page, 8, 'beacon');
     expect(collector.stored.size).toBe(0);
     await page.close({ runBeforeUnload: true });
