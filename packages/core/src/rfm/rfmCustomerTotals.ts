@@ -48,11 +48,11 @@ export interface RfmCustomerTotals {
  */
 export class TotalsAccumulator {
   readonly totals: TotalsColumns;
-  private readonly work: OrderBlockScratch = { orders: new Float64Array(0), buckets: new Int32Array(0) };
+  private readonly work: OrderBlockScratch;
 
   /** `heap`: keep the scratch on the JS heap (see {@link OrderBlockScratch.heap}). */
   constructor(capacity: number, heap = false) {
-    this.work.heap = heap;
+    this.work = { orders: heap ? [] : new Float64Array(0), buckets: new Int32Array(0), heap };
     const n = Math.max(16, capacity);
     this.totals = { lastAt: new Float64Array(n).fill(-Infinity), count: new Float64Array(n), sum: new Float64Array(n) };
   }
@@ -81,7 +81,8 @@ export class TotalsAccumulator {
 
   /** The totals of the customers that have at least one order (`customerIds[i]` names customer number `i`). */
   finish(customerIds: readonly string[]): RfmCustomerTotals {
-    this.work.orders = new Float64Array(0);
+    // Lets the scratch go before the rows are built.
+    this.work.orders = this.work.heap === true ? [] : new Float64Array(0);
     const { lastAt: last, count, sum } = this.totals;
     const n = customerIds.length;
     let withOrders = 0;
