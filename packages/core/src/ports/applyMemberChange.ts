@@ -6,6 +6,7 @@ import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
+import { lotTransition, nextLotTransition } from './lotTransition.ts';
 
 /**
  * The mutable shape a memory store keeps behind the read-only record.
@@ -106,7 +107,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry;
     const lot = record.lots.get(entry.lotId) as OwnedLot;
-    const was = transitionOf(lot);
+    const was = lotTransition(lot);
     if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
     // entryEffect, inlined: this loop runs for every entry ever written.
     const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
@@ -118,11 +119,11 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     record.entries.push(entry);
     if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
-    const becomes = transitionOf(lot);
+    const becomes = lotTransition(lot);
     if (becomes < next) next = becomes;
     moved = true;
   }
-  if (moved) record.nextTransitionAt = recount ? nextTransition(record) : next;
+  if (moved) record.nextTransitionAt = recount ? nextLotTransition(record) : next;
   const { orders, growth, counters, sourceKeys } = change;
   for (let i = 0; i < orders.length; i++) {
     const order = orders[i] as PointsOrderRecord;
@@ -140,23 +141,6 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
 
 /** A lot the record owns: only its remainders ever change, and only here. */
 type OwnedLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
-
-/** When a lot next activates or expires as it stands (Infinity if never). */
-function transitionOf(lot: PointsLot): number {
-  let t = Number.POSITIVE_INFINITY;
-  if (lot.pending > 0 && lot.activatesAt !== null) t = lot.activatesAt;
-  if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < t) t = lot.expiresAt;
-  return t;
-}
-
-function nextTransition(record: MutableMemberRecord): number {
-  let next = Number.POSITIVE_INFINITY;
-  record.openLots.forEach((id) => {
-    const t = transitionOf(record.lots.get(id) as PointsLot);
-    if (t < next) next = t;
-  });
-  return next;
-}
 
 function hasLot(lots: readonly PointsLot[], id: string): boolean {
   for (let i = 0; i < lots.length; i++) if ((lots[i] as PointsLot).id === id) return true;

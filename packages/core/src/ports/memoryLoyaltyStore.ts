@@ -3,7 +3,10 @@ import { StringIndex } from './stringIndex.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
-import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+type Refusal = Exclude<CommitOutcome, { status: 'committed' }>;
+const VERSION_CONFLICT: Refusal = Object.freeze({ status: 'version_conflict' });
 
 /**
  * Options for {@link memoryLoyaltyStore}.
@@ -91,26 +94,46 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     return seen;
   };
 
-  const commitNow = (change: MemberChange): CommitOutcome => {
-    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
-    if ((record?.version ?? 0) !== change.expectedVersion) return { status: 'version_conflict' };
-    const key = change.idempotency?.key;
+  /** The commit checks, in the contract's order: the outcome that refuses the change, or undefined. */
+  const refusal = (record: MutableMemberRecord | undefined, expectedVersion: number, key: string | undefined, sources: readonly string[]): Refusal | undefined => {
+    if ((record?.version ?? 0) !== expectedVersion) return VERSION_CONFLICT;
     if (key !== undefined && key !== missingKey) {
       const existing = keys.get(key);
       if (existing !== undefined) return { status: 'replay', existing };
     }
-    const sources = change.sourceKeys;
     if (record !== undefined) {
       for (let i = 0; i < sources.length; i++) if (record.sourceKeys.has(sources[i] as string)) return { status: 'duplicate_source', source: sources[i] as string };
     }
+    return undefined;
+  };
+
+  const storeKey = (idempotency: IdempotencyRecord | undefined): void => {
+    if (idempotency === undefined) return;
+    keys.set(idempotency.key, idempotency);
+    missingKey = undefined;
+  };
+
+  const commitNow = (change: MemberChange): CommitOutcome => {
+    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
+    if (refused !== undefined) return refused;
+    // applyMemberChange checks the entries' lots before it writes anything, so a malformed change throws before the record is stored.
     const target = record ?? emptyMemberRecord(change.memberId);
     applyMemberChange(target, change);
     if (record === undefined) members.set(change.memberId, target);
-    if (change.idempotency !== undefined) {
-      keys.set(change.idempotency.key, change.idempotency);
-      missingKey = undefined;
-    }
+    storeKey(change.idempotency);
     return { status: 'committed', record: target };
+  };
+
+  const commitDirect = (change: DirectChange): Refusal | undefined => {
+    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
+    if (refused !== undefined) return refused;
+    const target = record ?? emptyMemberRecord(change.memberId);
+    change.writeTo(target);
+    if (record === undefined) members.set(change.memberId, target);
+    storeKey(change.idempotency);
+    return undefined;
   };
 
   return {
@@ -120,6 +143,6 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     memberIds: async function* () {
       yield* members.keyList();
     },
-    sync: { getMember, getIdempotency, commit: commitNow },
+    sync: { getMember, getIdempotency, commit: commitNow, commitDirect },
   };
 }
