@@ -250,3 +250,5 @@ export { CompactSet } from './ports/compactSet.ts';
 // loyalty ledger speed (loy): drafts committed directly into an in-process store
 export type { DirectChange } from './ports/loyaltyStore.ts';
 export { lotTransition, nextLotTransition } from './ports/lotTransition.ts';
+export { EntryLog } from './ports/entryLog.ts';
+export { StoredMemberRecord } from './ports/storedMemberRecord.ts';

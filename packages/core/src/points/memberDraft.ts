@@ -58,6 +58,8 @@ export class MemberDraft implements DirectChange {
   private counters: SmallMap<number> | undefined;
   /** Earliest activation or expiry among lots as they stand in the draft (a lower bound). */
   private dueAt: number;
+  /** Entries the record holds: the first new entry's position. */
+  private readonly firstSeq: number;
 
   constructor(record: MemberLoyaltyRecord, now: number) {
     this.record = record;
@@ -67,6 +69,8 @@ export class MemberDraft implements DirectChange {
     this.available = record.available;
     this.pending = record.pending;
     this.dueAt = record.nextTransitionAt;
+    // A store that keeps entries compact says how many it holds without building them.
+    this.firstSeq = record.entryCount ?? record.entries.length;
   }
 
   /** Entries this draft appends, in order. */
@@ -182,7 +186,7 @@ export class MemberDraft implements DirectChange {
       next = lotWithRemainders(lot, lot.available, lot.pending);
       (this.overlay ??= new SmallMap()).set(lotId, next);
     }
-    const seq = this.record.entries.length + this.entries.length;
+    const seq = this.firstSeq + (this.entryList === undefined ? 0 : this.entryList.length);
     const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
     // entryEffect, inlined (no object per entry).
     const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
@@ -281,7 +285,8 @@ export class MemberDraft implements DirectChange {
       record.nextTransitionAt = recount ? nextLotTransition(record) : next;
     }
     const entries = this.entryList;
-    if (entries !== undefined) for (let i = 0; i < entries.length; i++) record.entries.push(entries[i] as LedgerEntry);
+    const version = record.version + 1;
+    if (entries !== undefined) for (let i = 0; i < entries.length; i++) record.log.pushOwn(entries[i] as LedgerEntry, version);
     record.available += this.available - this.record.available;
     record.pending += this.pending - this.record.pending;
     const orders = this.orders;

@@ -3,13 +3,13 @@ import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
 import type { LedgerEntry } from '../points/ledgerEntry.ts';
 import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
-import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
-import { CompactMap } from './compactMap.ts';
-import { CompactSet } from './compactSet.ts';
+import type { MemberChange } from './loyaltyStore.ts';
+import { StoredMemberRecord } from './storedMemberRecord.ts';
 import { lotTransition, nextLotTransition } from './lotTransition.ts';
 
 /**
- * The mutable shape a memory store keeps behind the read-only record.
+ * The mutable shape a memory store keeps behind the read-only record (see
+ * {@link StoredMemberRecord}: the ledger is kept compact and read as objects).
  *
  * @example
  * ```ts
@@ -17,21 +17,7 @@ import { lotTransition, nextLotTransition } from './lotTransition.ts';
  * const r: MutableMemberRecord = emptyMemberRecord('m1');
  * ```
  */
-export interface MutableMemberRecord {
-  memberId: string;
-  version: number;
-  entries: MemberLoyaltyRecord['entries'][number][];
-  lots: Map<string, PointsLot>;
-  openLots: Set<string>;
-  orders: Map<string, MemberLoyaltyRecord['orders'] extends ReadonlyMap<string, infer O> ? O : never>;
-  growth: MemberLoyaltyRecord['growth'][number][];
-  tier: MemberLoyaltyRecord['tier'];
-  counters: Map<string, number>;
-  sourceKeys: Set<string>;
-  available: number;
-  pending: number;
-  nextTransitionAt: number;
-}
+export type MutableMemberRecord = StoredMemberRecord;
 
 /**
  * An empty member aggregate (version 0), as the engine sees a member nothing
@@ -45,22 +31,7 @@ export interface MutableMemberRecord {
  * ```
  */
 export function emptyMemberRecord(memberId: string): MutableMemberRecord {
-  return {
-    memberId,
-    version: 0,
-    entries: [],
-    // Compact collections: a store keeps five per member (see CompactMap).
-    lots: new CompactMap(),
-    openLots: new CompactSet(),
-    orders: new CompactMap(),
-    growth: [],
-    tier: null,
-    counters: new CompactMap(),
-    sourceKeys: new CompactSet(),
-    available: 0,
-    pending: 0,
-    nextTransitionAt: Number.POSITIVE_INFINITY,
-  };
+  return new StoredMemberRecord(memberId);
 }
 
 /**
@@ -104,6 +75,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   // lot that holds the current minimum forces a full recount.
   let next = record.nextTransitionAt;
   let recount = false;
+  const version = record.version + 1;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry;
     const lot = record.lots.get(entry.lotId) as OwnedLot;
@@ -116,7 +88,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     lot.pending += dPending;
     record.available += dAvailable;
     record.pending += dPending;
-    record.entries.push(entry);
+    record.log.push(entry, version);
     if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
     const becomes = lotTransition(lot);

@@ -21,6 +21,8 @@ export interface MemberLoyaltyRecord {
   /** Bumped by every commit; the optimistic-concurrency token. */
   readonly version: number;
   readonly entries: readonly LedgerEntry[];
+  /** `entries.length`, offered by a store that builds `entries` on read (the memory store) so a command need not. */
+  readonly entryCount?: number | undefined;
   readonly lots: ReadonlyMap<string, PointsLot>;
   /** Lots with pending points or a non-zero available remainder. */
   readonly openLots: ReadonlySet<string>;

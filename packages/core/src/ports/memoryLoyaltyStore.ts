@@ -2,6 +2,8 @@ import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 import { StringIndex } from './stringIndex.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
+import { EntryLog } from './entryLog.ts';
+import { StoredMemberRecord } from './storedMemberRecord.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
 import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
@@ -34,22 +36,26 @@ export interface MemoryLoyaltyStoreOptions {
  * ```
  */
 export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
-  return {
-    memberId: r.memberId,
-    version: r.version,
-    entries: [...r.entries],
-    // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
-    lots: new CompactMap(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)] as const)),
-    openLots: new CompactSet(r.openLots),
-    orders: new CompactMap(r.orders),
-    growth: [...r.growth],
-    tier: r.tier,
-    counters: new CompactMap(r.counters),
-    sourceKeys: new CompactSet(r.sourceKeys),
-    available: r.available,
-    pending: r.pending,
-    nextTransitionAt: r.nextTransitionAt,
-  };
+  let log: EntryLog;
+  if (r instanceof StoredMemberRecord) log = r.log.clone();
+  else {
+    log = new EntryLog(r.memberId);
+    for (const entry of r.entries) log.pushCopied(entry);
+  }
+  const copy = new StoredMemberRecord(r.memberId, log);
+  copy.version = r.version;
+  // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
+  copy.lots = new CompactMap(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)] as const));
+  copy.openLots = new CompactSet(r.openLots);
+  copy.orders = new CompactMap(r.orders);
+  copy.growth = [...r.growth];
+  copy.tier = r.tier;
+  copy.counters = new CompactMap(r.counters);
+  copy.sourceKeys = new CompactSet(r.sourceKeys);
+  copy.available = r.available;
+  copy.pending = r.pending;
+  copy.nextTransitionAt = r.nextTransitionAt;
+  return copy;
 }
 
 /**
