@@ -252,3 +252,4 @@ export type { DirectChange } from './ports/loyaltyStore.ts';
 export { lotTransition, nextLotTransition } from './ports/lotTransition.ts';
 export { EntryLog } from './ports/entryLog.ts';
 export { StoredMemberRecord } from './ports/storedMemberRecord.ts';
+export { IdempotencyIndex } from './ports/idempotencyIndex.ts';

@@ -1,5 +1,6 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
 import { StringIndex } from './stringIndex.ts';
+import { IdempotencyIndex } from './idempotencyIndex.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
 import { EntryLog } from './entryLog.ts';
@@ -76,7 +77,7 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new StringIndex<MutableMemberRecord>();
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
-  const keys = new StringIndex<IdempotencyRecord>();
+  const keys = new IdempotencyIndex();
   for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
 
   // A command reads its member and its key, then commits: the commit's own look-ups of the same
@@ -115,7 +116,7 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
 
   const storeKey = (idempotency: IdempotencyRecord | undefined): void => {
     if (idempotency === undefined) return;
-    keys.set(idempotency.key, idempotency);
+    keys.set(idempotency);
     missingKey = undefined;
   };
 
