@@ -5,9 +5,9 @@ import { EntryLog } from './entryLog.ts';
 
 const MEMBER = 'm1';
 
-/** An entry as the draft writes it (derived ids), or with ids of its own when `odd`. */
+/** An entry as the draft writes it (derived ids), or with ids of its own when `odd` (near misses included: a leading zero, a trailing character, another version). */
 const entryAt = (seq: number, v: { kind: number; available: boolean; points: number; at: number; note?: string | undefined; version: number; odd: number }): LedgerEntry => ({
-  id: v.odd === 1 ? `x-${seq}` : `${MEMBER}#${seq}`,
+  id: v.odd === 1 ? `x-${seq}` : v.odd === 3 ? `${MEMBER}#0${seq}` : v.odd === 4 ? `${MEMBER}#${seq}x` : `${MEMBER}#${seq}`,
   memberId: MEMBER,
   seq,
   kind: ENTRY_KINDS[v.kind]!,
@@ -17,7 +17,7 @@ const entryAt = (seq: number, v: { kind: number; available: boolean; points: num
   at: v.at,
   recordedAt: v.at + 1,
   source: `order:o${seq}`,
-  operationId: v.odd === 2 ? `op-${seq}` : `${MEMBER}.op${v.version}`,
+  operationId: v.odd === 2 ? `op-${seq}` : v.odd === 5 ? `${MEMBER}.op${v.version + 1}` : `${MEMBER}.op${v.version}`,
   note: v.note,
 });
 
@@ -29,7 +29,7 @@ const value = fc.record({
   at: fc.integer({ min: 0, max: 4_102_444_800_000 }),
   note: fc.option(fc.string({ maxLength: 5 }), { nil: undefined }),
   version: fc.integer({ min: 1, max: 2 ** 40 }),
-  odd: fc.constantFrom(0, 0, 0, 1, 2),
+  odd: fc.constantFrom(0, 0, 0, 0, 1, 2, 3, 4, 5),
 });
 
 describe('EntryLog', () => {

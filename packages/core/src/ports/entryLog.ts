@@ -52,7 +52,7 @@ export class EntryLog {
    */
   push(entry: LedgerEntry, version: number): void {
     const seq = this.length;
-    if (entry.memberId !== this.memberId || entry.seq !== seq || entry.id !== `${this.memberId}#${seq}` || entry.operationId !== `${this.memberId}.op${version}`) {
+    if (entry.memberId !== this.memberId || entry.seq !== seq || !isDerived(entry.id, this.memberId, '#', seq) || !isDerived(entry.operationId, this.memberId, '.op', version)) {
       (this.odd ??= new Map()).set(seq, entry);
     }
     this.pushOwn(entry, version);
@@ -120,4 +120,19 @@ export class EntryLog {
     if (this.odd !== undefined) copy.odd = new Map(this.odd);
     return copy;
   }
+}
+
+/** Whether `s` is `${memberId}${separator}${n}` for a non-negative integer `n`, read in place (no string built per entry). */
+function isDerived(s: string, memberId: string, separator: string, n: number): boolean {
+  const from = memberId.length + separator.length;
+  if (n < 0 || s.length <= from || !s.startsWith(memberId) || !s.startsWith(separator, memberId.length)) return false;
+  // No leading zeros: the derived form is the number's shortest decimal text.
+  if (s.charCodeAt(from) === 48 && s.length > from + 1) return false;
+  let value = 0;
+  for (let i = from; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    value = value * 10 + d;
+  }
+  return value === n;
 }
