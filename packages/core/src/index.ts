@@ -246,3 +246,10 @@ export { commandFingerprint } from './idempotency/commandFingerprint.ts';
 // loyalty ledger speed (loyaltyspeed): compact per-member collections of the memory store
 export { CompactMap } from './ports/compactMap.ts';
 export { CompactSet } from './ports/compactSet.ts';
+
+// loyalty ledger speed (loy): drafts committed directly into an in-process store
+export type { DirectChange } from './ports/loyaltyStore.ts';
+export { lotTransition, nextLotTransition } from './ports/lotTransition.ts';
+export { EntryLog } from './ports/entryLog.ts';
+export { StoredMemberRecord } from './ports/storedMemberRecord.ts';
+export { IdempotencyIndex } from './ports/idempotencyIndex.ts';

@@ -1,5 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import type { IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
+import type { DirectChange, IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
+import type { MutableMemberRecord } from '../ports/applyMemberChange.ts';
+import { lotTransition, nextLotTransition } from '../ports/lotTransition.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import type { EntryKind, LedgerEntry } from './ledgerEntry.ts';
@@ -32,8 +34,10 @@ const NONE = NO_ITEMS;
  * //=> 50
  * ```
  */
-export class MemberDraft {
+export class MemberDraft implements DirectChange {
   readonly record: MemberLoyaltyRecord;
+  /** The key record to store with the change when it is committed directly (see {@link MemberDraft.writeTo}). */
+  idempotency: IdempotencyRecord | undefined = undefined;
   readonly memberId: string;
   readonly now: number;
   readonly operationId: string;
@@ -54,6 +58,8 @@ export class MemberDraft {
   private counters: SmallMap<number> | undefined;
   /** Earliest activation or expiry among lots as they stand in the draft (a lower bound). */
   private dueAt: number;
+  /** Entries the record holds: the first new entry's position. */
+  private readonly firstSeq: number;
 
   constructor(record: MemberLoyaltyRecord, now: number) {
     this.record = record;
@@ -63,6 +69,8 @@ export class MemberDraft {
     this.available = record.available;
     this.pending = record.pending;
     this.dueAt = record.nextTransitionAt;
+    // A store that keeps entries compact says how many it holds without building them.
+    this.firstSeq = record.entryCount ?? record.entries.length;
   }
 
   /** Entries this draft appends, in order. */
@@ -70,9 +78,18 @@ export class MemberDraft {
     return this.entryList ?? NONE;
   }
 
-  /** Lots this draft creates, with zero remainders (the entries fill them). */
+  /** Lots this draft creates, as new copies with zero remainders (the entries fill them). */
   get newLots(): readonly PointsLot[] {
-    return this.lotList ?? NONE;
+    const list = this.lotList;
+    if (list === undefined) return NONE;
+    const out: PointsLot[] = [];
+    for (let i = 0; i < list.length; i++) out.push(lotWithRemainders(list[i] as PointsLot, 0, 0));
+    return out;
+  }
+
+  /** The version this draft was computed from. */
+  get expectedVersion(): number {
+    return this.record.version;
   }
 
   /** Growth entries this draft adds. */
@@ -126,8 +143,8 @@ export class MemberDraft {
   /** Creates a lot with zero remainders; entries fill it. */
   addLot(def: Omit<PointsLot, 'id' | 'memberId' | 'available' | 'pending'>): PointsLot {
     // Built field by field (not spread) so every lot shares one object shape.
-    const lot: PointsLot = {
-      id: `${this.memberId}.L${this.record.lots.size + this.newLots.length + 1}`,
+    const lot: DraftLot = {
+      id: `${this.memberId}.L${this.record.lots.size + (this.lotList === undefined ? 0 : this.lotList.length) + 1}`,
       memberId: this.memberId,
       origin: def.origin,
       source: def.source,
@@ -138,10 +155,11 @@ export class MemberDraft {
       available: 0,
       pending: 0,
     };
+    // One object: the overlay's copy, which entries update in place, is the lot itself (a direct
+    // commit hands it to the store; `toChange` copies it with zero remainders).
     if (this.lotList === undefined) this.lotList = [lot];
     else this.lotList.push(lot);
-    // The overlay holds the draft's own copy, which entries update in place; `lot` stays as created.
-    (this.overlay ??= new SmallMap()).set(lot.id, lotWithRemainders(lot, 0, 0));
+    (this.overlay ??= new SmallMap()).set(lot.id, lot);
     return lot;
   }
 
@@ -150,10 +168,10 @@ export class MemberDraft {
     const id = debtLotId(this.memberId);
     const existing = this.lot(id);
     if (existing !== undefined) return existing;
-    const lot: PointsLot = { id, memberId: this.memberId, origin: 'debt', source: 'debt', earnedAt: this.now, activatesAt: null, expiresAt: null, points: 0, available: 0, pending: 0 };
+    const lot: DraftLot = { id, memberId: this.memberId, origin: 'debt', source: 'debt', earnedAt: this.now, activatesAt: null, expiresAt: null, points: 0, available: 0, pending: 0 };
     if (this.lotList === undefined) this.lotList = [lot];
     else this.lotList.push(lot);
-    (this.overlay ??= new SmallMap()).set(id, lotWithRemainders(lot, 0, 0));
+    (this.overlay ??= new SmallMap()).set(id, lot);
     return lot;
   }
 
@@ -168,7 +186,7 @@ export class MemberDraft {
       next = lotWithRemainders(lot, lot.available, lot.pending);
       (this.overlay ??= new SmallMap()).set(lotId, next);
     }
-    const seq = this.record.entries.length + this.entries.length;
+    const seq = this.firstSeq + (this.entryList === undefined ? 0 : this.entryList.length);
     const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
     // entryEffect, inlined (no object per entry).
     const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
@@ -225,7 +243,6 @@ export class MemberDraft {
     return {
       memberId: this.memberId,
       expectedVersion: this.record.version,
-      // New lots were created with zero remainders and never mutated (the overlay holds copies).
       lots: this.newLots,
       entries: this.entries,
       orders: this.orders === undefined ? NONE : this.orders.values(),
@@ -235,5 +252,62 @@ export class MemberDraft {
       sourceKeys: this.sourceKeys,
       idempotency,
     };
+  }
+
+  /**
+   * Writes this draft into `record` (the store's own copy of the version the
+   * draft was computed from), after the store's commit checks: what
+   * `applyMemberChange(record, this.toChange(…))` does, without the change
+   * object or a second walk over the entries. The lots the draft created are
+   * handed over as they are; lots it changed get their new remainders in place.
+   */
+  writeTo(record: MutableMemberRecord): void {
+    const overlay = this.overlay;
+    if (overlay !== undefined) {
+      // The next transition, kept without scanning every open lot unless a changed lot held the minimum.
+      let next = record.nextTransitionAt;
+      let recount = false;
+      for (let i = 0; i < overlay.size; i++) {
+        const lot = overlay.valueAt(i) as DraftLot;
+        const stored = record.lots.get(lot.id) as DraftLot | undefined;
+        if (stored === undefined) record.lots.set(lot.id, lot);
+        else {
+          const was = lotTransition(stored);
+          if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
+          stored.available = lot.available;
+          stored.pending = lot.pending;
+        }
+        if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
+        else record.openLots.delete(lot.id);
+        const becomes = lotTransition(lot);
+        if (becomes < next) next = becomes;
+      }
+      record.nextTransitionAt = recount ? nextLotTransition(record) : next;
+    }
+    const entries = this.entryList;
+    const version = record.version + 1;
+    if (entries !== undefined) for (let i = 0; i < entries.length; i++) record.log.pushOwn(entries[i] as LedgerEntry, version);
+    record.available += this.available - this.record.available;
+    record.pending += this.pending - this.record.pending;
+    const orders = this.orders;
+    if (orders !== undefined) {
+      for (let i = 0; i < orders.size; i++) {
+        const order = orders.valueAt(i);
+        record.orders.set(order.orderId, order);
+      }
+    }
+    const growth = this.growthList;
+    if (growth !== undefined) for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
+    if (this.tier !== undefined) record.tier = this.tier;
+    const counters = this.counters;
+    if (counters !== undefined) {
+      for (let i = 0; i < counters.size; i++) {
+        const key = counters.keyAt(i);
+        record.counters.set(key, (record.counters.get(key) ?? 0) + counters.valueAt(i));
+      }
+    }
+    const sources = this.sourceList;
+    if (sources !== undefined) for (let i = 0; i < sources.length; i++) record.sourceKeys.add(sources[i] as string);
+    record.version += 1;
   }
 }

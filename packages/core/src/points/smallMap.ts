@@ -13,8 +13,8 @@
  * m.set('a', 1);
  * m.set('b', 2);
  * m.set('a', 3);
- * [m.get('a'), m.size, m.values()];
- * //=> [3, 2, [3, 2]]
+ * [m.get('a'), m.size, m.values(), m.keyAt(1)];
+ * //=> [3, 2, [3, 2], 'b']
  * ```
  */
 export class SmallMap<V> {
@@ -66,6 +66,16 @@ export class SmallMap<V> {
       if (this.index !== undefined) this.index.set(key, this.keys.length);
       else if (this.keys.length > SmallMap.LINEAR) this.index = new Map(this.keys.map((k, j) => [k, j + 1]));
     }
+  }
+
+  /** The key at `i` in insertion order (0 ≤ i < size): an indexed walk needs no closure. */
+  keyAt(i: number): string {
+    return (i === 0 ? this.k0 : (this.keys as string[])[i - 1]) as string;
+  }
+
+  /** The value at `i` in insertion order (0 ≤ i < size). */
+  valueAt(i: number): V {
+    return (i === 0 ? this.v0 : (this.vals as V[])[i - 1]) as V;
   }
 
   /** Calls `fn` for every entry in insertion order. */

@@ -3,12 +3,13 @@ import { lotWithRemainders, type PointsLot } from '../points/pointsLot.ts';
 import type { LedgerEntry } from '../points/ledgerEntry.ts';
 import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
-import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
-import { CompactMap } from './compactMap.ts';
-import { CompactSet } from './compactSet.ts';
+import type { MemberChange } from './loyaltyStore.ts';
+import { StoredMemberRecord } from './storedMemberRecord.ts';
+import { lotTransition, nextLotTransition } from './lotTransition.ts';
 
 /**
- * The mutable shape a memory store keeps behind the read-only record.
+ * The mutable shape a memory store keeps behind the read-only record (see
+ * {@link StoredMemberRecord}: the ledger is kept compact and read as objects).
  *
  * @example
  * ```ts
@@ -16,21 +17,7 @@ import { CompactSet } from './compactSet.ts';
  * const r: MutableMemberRecord = emptyMemberRecord('m1');
  * ```
  */
-export interface MutableMemberRecord {
-  memberId: string;
-  version: number;
-  entries: MemberLoyaltyRecord['entries'][number][];
-  lots: Map<string, PointsLot>;
-  openLots: Set<string>;
-  orders: Map<string, MemberLoyaltyRecord['orders'] extends ReadonlyMap<string, infer O> ? O : never>;
-  growth: MemberLoyaltyRecord['growth'][number][];
-  tier: MemberLoyaltyRecord['tier'];
-  counters: Map<string, number>;
-  sourceKeys: Set<string>;
-  available: number;
-  pending: number;
-  nextTransitionAt: number;
-}
+export type MutableMemberRecord = StoredMemberRecord;
 
 /**
  * An empty member aggregate (version 0), as the engine sees a member nothing
@@ -44,22 +31,7 @@ export interface MutableMemberRecord {
  * ```
  */
 export function emptyMemberRecord(memberId: string): MutableMemberRecord {
-  return {
-    memberId,
-    version: 0,
-    entries: [],
-    // Compact collections: a store keeps five per member (see CompactMap).
-    lots: new CompactMap(),
-    openLots: new CompactSet(),
-    orders: new CompactMap(),
-    growth: [],
-    tier: null,
-    counters: new CompactMap(),
-    sourceKeys: new CompactSet(),
-    available: 0,
-    pending: 0,
-    nextTransitionAt: Number.POSITIVE_INFINITY,
-  };
+  return new StoredMemberRecord(memberId);
 }
 
 /**
@@ -103,10 +75,11 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
   // lot that holds the current minimum forces a full recount.
   let next = record.nextTransitionAt;
   let recount = false;
+  const version = record.version + 1;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry;
     const lot = record.lots.get(entry.lotId) as OwnedLot;
-    const was = transitionOf(lot);
+    const was = lotTransition(lot);
     if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
     // entryEffect, inlined: this loop runs for every entry ever written.
     const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
@@ -115,14 +88,14 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     lot.pending += dPending;
     record.available += dAvailable;
     record.pending += dPending;
-    record.entries.push(entry);
+    record.log.push(entry, version);
     if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
-    const becomes = transitionOf(lot);
+    const becomes = lotTransition(lot);
     if (becomes < next) next = becomes;
     moved = true;
   }
-  if (moved) record.nextTransitionAt = recount ? nextTransition(record) : next;
+  if (moved) record.nextTransitionAt = recount ? nextLotTransition(record) : next;
   const { orders, growth, counters, sourceKeys } = change;
   for (let i = 0; i < orders.length; i++) {
     const order = orders[i] as PointsOrderRecord;
@@ -140,23 +113,6 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
 
 /** A lot the record owns: only its remainders ever change, and only here. */
 type OwnedLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
-
-/** When a lot next activates or expires as it stands (Infinity if never). */
-function transitionOf(lot: PointsLot): number {
-  let t = Number.POSITIVE_INFINITY;
-  if (lot.pending > 0 && lot.activatesAt !== null) t = lot.activatesAt;
-  if (lot.available > 0 && lot.expiresAt !== null && lot.expiresAt < t) t = lot.expiresAt;
-  return t;
-}
-
-function nextTransition(record: MutableMemberRecord): number {
-  let next = Number.POSITIVE_INFINITY;
-  record.openLots.forEach((id) => {
-    const t = transitionOf(record.lots.get(id) as PointsLot);
-    if (t < next) next = t;
-  });
-  return next;
-}
 
 function hasLot(lots: readonly PointsLot[], id: string): boolean {
   for (let i = 0; i < lots.length; i++) if ((lots[i] as PointsLot).id === id) return true;

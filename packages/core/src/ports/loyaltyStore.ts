@@ -3,6 +3,7 @@ import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { PointsLot } from '../points/pointsLot.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
+import type { MutableMemberRecord } from './applyMemberChange.ts';
 
 /**
  * Everything the loyalty engine keeps about one member, as one aggregate.
@@ -20,6 +21,8 @@ export interface MemberLoyaltyRecord {
   /** Bumped by every commit; the optimistic-concurrency token. */
   readonly version: number;
   readonly entries: readonly LedgerEntry[];
+  /** `entries.length`, offered by a store that builds `entries` on read (the memory store) so a command need not. */
+  readonly entryCount?: number | undefined;
   readonly lots: ReadonlyMap<string, PointsLot>;
   /** Lots with pending points or a non-zero available remainder. */
   readonly openLots: ReadonlySet<string>;
@@ -98,6 +101,36 @@ export type CommitOutcome =
   | { readonly status: 'replay'; readonly existing: IdempotencyRecord };
 
 /**
+ * A change that writes itself into a member record: what the engine hands a
+ * store in this process instead of a {@link MemberChange} (the engine's
+ * draft implements it). The store runs the same checks as `commit`
+ * (version, idempotency key, sources), then calls `writeTo` with its own
+ * record, so the change is not first copied into a change object and then
+ * walked again entry by entry.
+ *
+ * @example
+ * ```ts
+ * import type { DirectChange } from '@memberkit/core';
+ * const keyOf = (c: DirectChange) => c.idempotency?.key;
+ * ```
+ */
+export interface DirectChange {
+  readonly memberId: string;
+  /** The version the change was computed from (see {@link MemberChange.expectedVersion}). */
+  readonly expectedVersion: number;
+  /** Sources the change writes (see {@link MemberChange.sourceKeys}). */
+  readonly sourceKeys: readonly string[];
+  readonly idempotency: IdempotencyRecord | undefined;
+  /**
+   * Applies the change to `record` after the checks passed, as
+   * `applyMemberChange` would apply the equivalent {@link MemberChange}: the
+   * record's version is `expectedVersion`, and afterwards the record owns
+   * every lot, entry and order the change wrote.
+   */
+  writeTo(record: MutableMemberRecord): void;
+}
+
+/**
  * Synchronous access to a {@link LoyaltyStore} that holds its data in this
  * process (the memory store). Same methods and the same commit contract,
  * without a promise per call: the engine uses it when a store offers it, so a
@@ -115,6 +148,11 @@ export interface SyncLoyaltyStore {
   getMember(memberId: string): MemberLoyaltyRecord | undefined;
   getIdempotency(key: string): IdempotencyRecord | undefined;
   commit(change: MemberChange): CommitOutcome;
+  /**
+   * `commit` for a change that writes itself: the same contract and checks,
+   * and `undefined` when it committed (no outcome object for the usual case).
+   */
+  commitDirect?(change: DirectChange): Exclude<CommitOutcome, { status: 'committed' }> | undefined;
 }
 
 /**

@@ -1,9 +1,15 @@
 import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
 import { StringIndex } from './stringIndex.ts';
+import { IdempotencyIndex } from './idempotencyIndex.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
+import { EntryLog } from './entryLog.ts';
+import { StoredMemberRecord } from './storedMemberRecord.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
-import type { CommitOutcome, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
+
+type Refusal = Exclude<CommitOutcome, { status: 'committed' }>;
+const VERSION_CONFLICT: Refusal = Object.freeze({ status: 'version_conflict' });
 
 /**
  * Options for {@link memoryLoyaltyStore}.
@@ -31,22 +37,26 @@ export interface MemoryLoyaltyStoreOptions {
  * ```
  */
 export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
-  return {
-    memberId: r.memberId,
-    version: r.version,
-    entries: [...r.entries],
-    // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
-    lots: new CompactMap(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)] as const)),
-    openLots: new CompactSet(r.openLots),
-    orders: new CompactMap(r.orders),
-    growth: [...r.growth],
-    tier: r.tier,
-    counters: new CompactMap(r.counters),
-    sourceKeys: new CompactSet(r.sourceKeys),
-    available: r.available,
-    pending: r.pending,
-    nextTransitionAt: r.nextTransitionAt,
-  };
+  let log: EntryLog;
+  if (r instanceof StoredMemberRecord) log = r.log.clone();
+  else {
+    log = new EntryLog(r.memberId);
+    for (const entry of r.entries) log.pushCopied(entry);
+  }
+  const copy = new StoredMemberRecord(r.memberId, log);
+  copy.version = r.version;
+  // The record's lots are updated in place by later commits (see applyMemberChange): copy them too.
+  copy.lots = new CompactMap(Array.from(r.lots, ([id, lot]) => [id, lotWithRemainders(lot, lot.available, lot.pending)] as const));
+  copy.openLots = new CompactSet(r.openLots);
+  copy.orders = new CompactMap(r.orders);
+  copy.growth = [...r.growth];
+  copy.tier = r.tier;
+  copy.counters = new CompactMap(r.counters);
+  copy.sourceKeys = new CompactSet(r.sourceKeys);
+  copy.available = r.available;
+  copy.pending = r.pending;
+  copy.nextTransitionAt = r.nextTransitionAt;
+  return copy;
 }
 
 /**
@@ -67,7 +77,7 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new StringIndex<MutableMemberRecord>();
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
-  const keys = new StringIndex<IdempotencyRecord>();
+  const keys = new IdempotencyIndex();
   for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
 
   // A command reads its member and its key, then commits: the commit's own look-ups of the same
@@ -91,26 +101,46 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     return seen;
   };
 
-  const commitNow = (change: MemberChange): CommitOutcome => {
-    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
-    if ((record?.version ?? 0) !== change.expectedVersion) return { status: 'version_conflict' };
-    const key = change.idempotency?.key;
+  /** The commit checks, in the contract's order: the outcome that refuses the change, or undefined. */
+  const refusal = (record: MutableMemberRecord | undefined, expectedVersion: number, key: string | undefined, sources: readonly string[]): Refusal | undefined => {
+    if ((record?.version ?? 0) !== expectedVersion) return VERSION_CONFLICT;
     if (key !== undefined && key !== missingKey) {
       const existing = keys.get(key);
       if (existing !== undefined) return { status: 'replay', existing };
     }
-    const sources = change.sourceKeys;
     if (record !== undefined) {
       for (let i = 0; i < sources.length; i++) if (record.sourceKeys.has(sources[i] as string)) return { status: 'duplicate_source', source: sources[i] as string };
     }
+    return undefined;
+  };
+
+  const storeKey = (idempotency: IdempotencyRecord | undefined): void => {
+    if (idempotency === undefined) return;
+    keys.set(idempotency);
+    missingKey = undefined;
+  };
+
+  const commitNow = (change: MemberChange): CommitOutcome => {
+    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
+    if (refused !== undefined) return refused;
+    // applyMemberChange checks the entries' lots before it writes anything, so a malformed change throws before the record is stored.
     const target = record ?? emptyMemberRecord(change.memberId);
     applyMemberChange(target, change);
     if (record === undefined) members.set(change.memberId, target);
-    if (change.idempotency !== undefined) {
-      keys.set(change.idempotency.key, change.idempotency);
-      missingKey = undefined;
-    }
+    storeKey(change.idempotency);
     return { status: 'committed', record: target };
+  };
+
+  const commitDirect = (change: DirectChange): Refusal | undefined => {
+    const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
+    if (refused !== undefined) return refused;
+    const target = record ?? emptyMemberRecord(change.memberId);
+    change.writeTo(target);
+    if (record === undefined) members.set(change.memberId, target);
+    storeKey(change.idempotency);
+    return undefined;
   };
 
   return {
@@ -120,6 +150,6 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     memberIds: async function* () {
       yield* members.keyList();
     },
-    sync: { getMember, getIdempotency, commit: commitNow },
+    sync: { getMember, getIdempotency, commit: commitNow, commitDirect },
   };
 }

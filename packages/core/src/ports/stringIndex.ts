@@ -16,8 +16,8 @@
  * const index = new StringIndex<number>();
  * index.set('k1', 1);
  * index.set('k1', 2);
- * [index.get('k1'), index.get('k2'), index.size];
- * //=> [2, undefined, 1]
+ * [index.get('k1'), index.get('k2'), index.size, index.indexOf('k1')];
+ * //=> [2, undefined, 1, 0]
  * ```
  */
 export class StringIndex<V> {
@@ -48,12 +48,18 @@ export class StringIndex<V> {
     return i < 0 ? undefined : this.values[i];
   }
 
-  set(key: string, value: V): void {
+  /** The position of `key` in insertion order (what `set` returned for it), or −1. */
+  indexOf(key: string): number {
+    return this.find(key, this.hashOf(key));
+  }
+
+  /** Sets `key` and returns its position in insertion order (0, 1, …), so callers can keep more per key in arrays of their own. */
+  set(key: string, value: V): number {
     const h = this.hashOf(key);
     const i = this.find(key, h);
     if (i >= 0) {
       this.values[i] = value;
-      return;
+      return i;
     }
     const at = this.keys.length;
     this.keys.push(key);
@@ -66,6 +72,7 @@ export class StringIndex<V> {
     this.hashes[at] = h;
     if ((at + 1) * 2 > this.mask + 1) this.grow();
     else this.place(h, at);
+    return at;
   }
 
   // A command looks a key up, misses, and stores it: the same string twice in a row. Its hash is

@@ -4,7 +4,7 @@ import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { parseEvent } from '../events/memberkitEvent.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { emptyMemberRecord } from '../ports/applyMemberChange.ts';
-import type { CommitOutcome, LoyaltyStore, MemberChange, MemberLoyaltyRecord, SyncLoyaltyStore } from '../ports/loyaltyStore.ts';
+import type { CommitOutcome, LoyaltyStore, MemberLoyaltyRecord, SyncLoyaltyStore } from '../ports/loyaltyStore.ts';
 import { blankMemberRecord } from '../ports/blankMemberRecord.ts';
 import { memoryLoyaltyStore } from '../ports/memoryLoyaltyStore.ts';
 import { resolveBenefits, type ResolvedBenefits } from '../benefits/resolveBenefits.ts';
@@ -128,12 +128,12 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   const wallet = options.coupons;
 
   /**
-   * One attempt on one version: settle, apply, settle, evaluate the tier. Returns the change to
-   * commit (undefined if nothing changed) and leaves the result in `attempted` — not a pair
-   * object per command, which would only be garbage.
+   * One attempt on one version: settle, apply, settle, evaluate the tier. Returns the draft to
+   * commit (undefined if nothing changed and there is no key to store) and leaves the result in
+   * `attempted` — not a pair object per command, which would only be garbage.
    */
   let attempted: unknown;
-  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): MemberChange | undefined {
+  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): MemberDraft | undefined {
     const draft = new MemberDraft(record, clock.now());
     settleDue(draft);
     evaluateTier(program, draft);
@@ -147,7 +147,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     result.tierId = effectiveTier(program, draft.currentTier(), draft.now).level.id;
     attempted = result;
     if (key === undefined && draft.isEmpty()) return undefined;
-    return draft.toChange(key === undefined ? undefined : { key, memberId, fingerprint, result });
+    if (key !== undefined) draft.idempotency = { key, memberId, fingerprint, result };
+    return draft;
   }
 
   /** What a commit outcome means for the command: its result, a retry (undefined), or an error. */
@@ -170,10 +171,10 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const change = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const draft = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
       const result = attempted as LoyaltyResult<T>;
-      if (change === undefined) return result;
-      const done = settleOutcome(await store.commit(change), result, memberId, fingerprint);
+      if (draft === undefined) return result;
+      const done = settleOutcome(await store.commit(draft.toChange(draft.idempotency)), result, memberId, fingerprint);
       if (done !== undefined) return done;
     }
     throw gaveUp(memberId);
@@ -186,10 +187,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const change = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const draft = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
       const result = attempted as LoyaltyResult<T>;
-      if (change === undefined) return result;
-      const done = settleOutcome(sync.commit(change), result, memberId, fingerprint);
+      if (draft === undefined) return result;
+      // A store that takes a draft as it is writes it in directly: no change object, no second walk.
+      const outcome = sync.commitDirect === undefined ? sync.commit(draft.toChange(draft.idempotency)) : sync.commitDirect(draft);
+      if (outcome === undefined) return result;
+      const done = settleOutcome(outcome, result, memberId, fingerprint);
       if (done !== undefined) return done;
     }
     throw gaveUp(memberId);

@@ -1,0 +1,138 @@
+import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from '../points/ledgerEntry.ts';
+
+const KIND_CODE: Readonly<Record<EntryKind, number>> = { earn: 0, pending: 1, activate: 2, redeem: 3, expire: 4, reverse: 5, adjust: 6 };
+/** Numbers kept per entry: points, at, recordedAt, and a code (operation version × 16 + kind × 2 + bucket). */
+const NUMS = 4;
+/** References kept per entry: lot id, source, note. */
+const REFS = 3;
+
+/**
+ * A member's append-only points ledger as the memory store keeps it: two
+ * flat arrays (numbers, and references to strings the member's lots and
+ * sources already hold) instead of an object per entry. An entry object,
+ * with its id and operation id strings and two boxed timestamps, was five
+ * heap objects and about 220 bytes that lived for good; here an entry is
+ * seven array slots and no object of its own, so the garbage collector has
+ * far less to copy and trace. The id (`<member>#<seq>`) and operation id
+ * (`<member>.op<version>`) are rebuilt from the member, position and commit
+ * version; an entry written with other ids is kept whole. Entries come back
+ * as objects on read ({@link EntryLog.toArray}, built once and extended as
+ * the log grows).
+ *
+ * @example
+ * ```ts
+ * import { EntryLog } from '@memberkit/core';
+ * const log = new EntryLog('m1');
+ * log.push({ id: 'm1#0', memberId: 'm1', seq: 0, kind: 'earn', lotId: 'm1.L1', bucket: 'available', points: 50, at: 0, recordedAt: 0, source: 'action:sign_up', operationId: 'm1.op1' }, 1);
+ * [log.length, log.toArray()[0]?.operationId];
+ * //=> [1, 'm1.op1']
+ * ```
+ */
+export class EntryLog {
+  readonly memberId: string;
+  private nums: number[] = [];
+  private refs: (string | undefined)[] = [];
+  /** Entries whose ids are not the derived ones, by position: kept as they were written. */
+  private odd: Map<number, LedgerEntry> | undefined = undefined;
+  /** Entries read as objects so far (never compared or serialised with the log: it is private). */
+  #read: LedgerEntry[] | undefined = undefined;
+
+  constructor(memberId: string) {
+    this.memberId = memberId;
+  }
+
+  get length(): number {
+    return this.refs.length / REFS;
+  }
+
+  /**
+   * Appends an entry written by the commit that makes the member's version
+   * `version`. Its id and operation id are checked against the derived form;
+   * if either differs, the entry is kept whole.
+   */
+  push(entry: LedgerEntry, version: number): void {
+    const seq = this.length;
+    if (entry.memberId !== this.memberId || entry.seq !== seq || !isDerived(entry.id, this.memberId, '#', seq) || !isDerived(entry.operationId, this.memberId, '.op', version)) {
+      (this.odd ??= new Map()).set(seq, entry);
+    }
+    this.pushOwn(entry, version);
+  }
+
+  /**
+   * Appends an entry whose commit version is unknown (a record copied from
+   * elsewhere): read from its operation id when that has the derived form.
+   */
+  pushCopied(entry: LedgerEntry): void {
+    const prefix = `${this.memberId}.op`;
+    const op = entry.operationId;
+    const version = op.startsWith(prefix) ? Number(op.slice(prefix.length)) : -1;
+    this.push(entry, Number.isSafeInteger(version) && version >= 0 ? version : -1);
+  }
+
+  /** {@link EntryLog.push} for an entry known to carry the derived ids (the engine's draft writes them so). */
+  pushOwn(entry: LedgerEntry, version: number): void {
+    this.nums.push(entry.points, entry.at, entry.recordedAt, version * 16 + KIND_CODE[entry.kind] * 2 + (entry.bucket === 'available' ? 1 : 0));
+    this.refs.push(entry.lotId, entry.source, entry.note);
+  }
+
+  /** The entry at `seq`, as a new object. */
+  entry(seq: number): LedgerEntry {
+    const odd = this.odd?.get(seq);
+    if (odd !== undefined) return odd;
+    const n = seq * NUMS;
+    const r = seq * REFS;
+    const nums = this.nums;
+    const code = nums[n + 3] as number;
+    const memberId = this.memberId;
+    // The same fields in the same order as the draft writes them, so both have one shape.
+    return {
+      id: `${memberId}#${seq}`,
+      memberId,
+      seq,
+      kind: ENTRY_KINDS[(code % 16) >> 1] as EntryKind,
+      lotId: this.refs[r] as string,
+      bucket: code % 2 === 1 ? 'available' : 'pending',
+      points: nums[n] as number,
+      at: nums[n + 1] as number,
+      recordedAt: nums[n + 2] as number,
+      source: this.refs[r + 1] as string,
+      operationId: `${memberId}.op${Math.floor(code / 16)}`,
+      note: this.refs[r + 2],
+    };
+  }
+
+  /**
+   * Every entry in order, as objects: built on the first read and extended
+   * by later reads as the log grows (the same array, so a read is cheap
+   * after the first).
+   */
+  toArray(): readonly LedgerEntry[] {
+    const read = (this.#read ??= []);
+    for (let i = read.length; i < this.length; i++) read.push(this.entry(i));
+    return read;
+  }
+
+  /** A copy that shares nothing mutable with this log. */
+  clone(): EntryLog {
+    const copy = new EntryLog(this.memberId);
+    copy.nums = this.nums.slice();
+    copy.refs = this.refs.slice();
+    if (this.odd !== undefined) copy.odd = new Map(this.odd);
+    return copy;
+  }
+}
+
+/** Whether `s` is `${memberId}${separator}${n}` for a non-negative integer `n`, read in place (no string built per entry). */
+function isDerived(s: string, memberId: string, separator: string, n: number): boolean {
+  const from = memberId.length + separator.length;
+  if (n < 0 || s.length <= from || !s.startsWith(memberId) || !s.startsWith(separator, memberId.length)) return false;
+  // No leading zeros: the derived form is the number's shortest decimal text.
+  if (s.charCodeAt(from) === 48 && s.length > from + 1) return false;
+  let value = 0;
+  for (let i = from; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    value = value * 10 + d;
+  }
+  return value === n;
+}
