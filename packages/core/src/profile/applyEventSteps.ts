@@ -8,6 +8,7 @@ import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/apply
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
 import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
+import { reviseProfile } from './reviseProfile.ts';
 
 /**
  * An event validated and with its identifiers cleaned (strongest first),
@@ -43,7 +44,7 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   if (!changed) return profile;
   const next: Record<string, ProfileTraits[string]> = { ...profile.traits };
   for (const k in traits) if (traits[k] !== undefined) next[k] = traits[k]!;
-  return { ...profile, traits: next, updatedAt: now };
+  return reviseProfile(profile, now, profile.identities, next, profile.tags, profile.segments);
 }
 
 // identitiesCompatible for a single identifier, without building an array.
@@ -174,7 +175,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       if (isPending(linking)) yield linking;
       linked.push({ kind: i.kind, value: i.value, linkedAt: now });
     }
-    if (!created && linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+    if (!created && linked.length > 0) profile = reviseProfile(profile, now, profile.identities.concat(linked), profile.traits, profile.tags, profile.segments);
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): store it as is, with
@@ -261,7 +262,7 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
     // pushed-to one has spare capacity the profile would keep. A new
     // profile is ours until stored: its list is set in place.
     if (created) (profile as { identities: readonly ProfileIdentity[] }).identities = linked.slice();
-    else if (linked.length > 0) profile = { ...profile, identities: profile.identities.concat(linked), updatedAt: now };
+    else if (linked.length > 0) profile = reviseProfile(profile, now, profile.identities.concat(linked), profile.traits, profile.tags, profile.segments);
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): stored as is.
