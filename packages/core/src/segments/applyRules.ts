@@ -127,23 +127,25 @@ export function applyRules(
   }
   let segmentsEntered: string[] | undefined;
   let segmentsLeft: string[] | undefined;
-  let inNow: Set<string> | undefined;
+  // Segment rules read tags, never segments: the new list is built as the
+  // answers come and set once (exact length, additions at the end).
+  const before = subject.profile.segments;
+  let inNow = before;
   for (const segment of rules.segments) {
     if (!ruleNeedsEvaluation(segment, trigger)) continue;
     const holds = segment.test(subject);
-    if (inNow === undefined && holds === subject.profile.segments.includes(segment.id)) continue;
-    inNow ??= new Set(subject.profile.segments);
-    if (holds && !inNow.has(segment.id)) {
-      inNow.add(segment.id);
+    if (holds === inNow.includes(segment.id)) continue;
+    if (holds) {
+      inNow = appended(inNow, segment.id);
       if (segmentsEntered === undefined) segmentsEntered = [segment.id];
       else segmentsEntered.push(segment.id);
-    } else if (!holds && inNow.has(segment.id)) {
-      inNow.delete(segment.id);
+    } else {
+      inNow = inNow.filter((id) => id !== segment.id);
       if (segmentsLeft === undefined) segmentsLeft = [segment.id];
       else segmentsLeft.push(segment.id);
     }
   }
-  if (segmentsEntered || segmentsLeft) subject.revise(subject.profile.tags, [...inNow!]);
+  if (inNow !== before) subject.revise(subject.profile.tags, inNow);
   if (subject.profile === profile) return { profile, changes: NO_RULE_CHANGES };
   return { profile: subject.profile, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }
