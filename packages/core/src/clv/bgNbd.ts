@@ -1,10 +1,8 @@
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/logBeta.ts';
-import { bgNbdLikelihood, levelWeights } from './bgNbdLikelihood.ts';
-import { compressPatterns } from './customerPatterns.ts';
-import { fitMaximumLikelihood } from './maximumLikelihood.ts';
+import { BG_NBD_NAMES, fitBgNbdFamily } from './fitBgNbdFamily.ts';
 import { nbdProbability } from './nbdProbability.ts';
-import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, fitSummary, givenParams, modelBasics, startFrom, type FitSummary } from './modelSupport.ts';
+import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, givenParams, modelBasics, type FitSummary } from './modelSupport.ts';
 import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
 
 /**
@@ -24,8 +22,6 @@ export interface BgNbdParams {
   readonly b: number;
 }
 
-const NAMES = ['r', 'alpha', 'a', 'b'] as const;
-
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers
  * the easy way") by maximum likelihood with analytic gradients, on
@@ -41,19 +37,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * ```
  */
 export function fitBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdParams> = {}): TransactionModel<BgNbdParams> {
-  const p = compressPatterns(rows);
-  const { levelWeight, meanT } = levelWeights(p);
-  const fit = fitMaximumLikelihood(
-    {
-      names: NAMES,
-      start: startFrom(NAMES, options.initialParams, { r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 }),
-      totalWeight: p.totalWeight,
-      logLikelihood: (theta) => bgNbdLikelihood(p, levelWeight, 0, theta),
-      gradient: (theta, out) => bgNbdLikelihood(p, levelWeight, 0, theta, out),
-    },
-    { ...options, what: 'fitBgNbd' },
-  );
-  return bgNbdModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
+  return bgNbdModel(...fitBgNbdFamily(rows, options, 0, 'fitBgNbd'));
 }
 
 /**
@@ -71,7 +55,7 @@ export function fitBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdP
  */
 export function bgNbdModel(
   params: BgNbdParams,
-  fit: FitSummary<BgNbdParams> = givenParams(NAMES),
+  fit: FitSummary<BgNbdParams> = givenParams(BG_NBD_NAMES),
 ): TransactionModel<BgNbdParams> {
   const { r, alpha, a, b } = params;
   const lbAB = logBeta(a, b);

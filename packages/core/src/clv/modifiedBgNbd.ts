@@ -1,14 +1,10 @@
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/logBeta.ts';
 import type { BgNbdParams } from './bgNbd.ts';
-import { bgNbdLikelihood, levelWeights } from './bgNbdLikelihood.ts';
-import { compressPatterns } from './customerPatterns.ts';
-import { fitMaximumLikelihood } from './maximumLikelihood.ts';
-import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, fitSummary, givenParams, modelBasics, startFrom, type FitSummary } from './modelSupport.ts';
+import { BG_NBD_NAMES, fitBgNbdFamily } from './fitBgNbdFamily.ts';
+import { aroundOne, checkHorizon, checkPurchaseCount, checkRow, givenParams, modelBasics, type FitSummary } from './modelSupport.ts';
 import { nbdProbability } from './nbdProbability.ts';
 import type { CustomerRow, FitOptions, TransactionModel } from './transactionModel.ts';
-
-const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007): BG/NBD with
@@ -24,19 +20,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * ```
  */
 export function fitModifiedBgNbd(rows: Iterable<CustomerRow>, options: FitOptions<BgNbdParams> = {}): TransactionModel<BgNbdParams> {
-  const p = compressPatterns(rows);
-  const { levelWeight, meanT } = levelWeights(p);
-  const fit = fitMaximumLikelihood(
-    {
-      names: NAMES,
-      start: startFrom(NAMES, options.initialParams, { r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 }),
-      totalWeight: p.totalWeight,
-      logLikelihood: (theta) => bgNbdLikelihood(p, levelWeight, 1, theta),
-      gradient: (theta, out) => bgNbdLikelihood(p, levelWeight, 1, theta, out),
-    },
-    { ...options, what: 'fitModifiedBgNbd' },
-  );
-  return modifiedBgNbdModel(...fitSummary(NAMES, fit, p.count, p.totalWeight));
+  return modifiedBgNbdModel(...fitBgNbdFamily(rows, options, 1, 'fitModifiedBgNbd'));
 }
 
 /**
@@ -54,7 +38,7 @@ export function fitModifiedBgNbd(rows: Iterable<CustomerRow>, options: FitOption
  */
 export function modifiedBgNbdModel(
   params: BgNbdParams,
-  fit: FitSummary<BgNbdParams> = givenParams(NAMES),
+  fit: FitSummary<BgNbdParams> = givenParams(BG_NBD_NAMES),
 ): TransactionModel<BgNbdParams> {
   const { r, alpha, a, b } = params;
   const lbAB = logBeta(a, b);

@@ -150,6 +150,33 @@ describe('computeRfm', () => {
     expectError(() => computeRfm(withBad(), { asOf: AS_OF }), 'invalid_input', 'orders.250001.amount');
   });
 
+  it('order objects with numbered and other ids agree with the columns in first-appearance order (property)', () => {
+    // Ids like c042 are looked up by their number (DigitIdIndex), others by the hash table: mixed
+    // in any order, both must give the columns' rows, for an array and for an iterator.
+    const idArb = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 999 }).map((k) => `c${String(k).padStart(3, '0')}`) },
+      { weight: 1, arbitrary: fc.constantFrom('x', 'c1', 'c0001', 'guest-7', '会员') },
+    );
+    const arb = fc.array(fc.record({ customerId: idArb, at: fc.integer({ min: AS_OF - 400 * DAY, max: AS_OF }), amount: fc.integer({ min: 0, max: 100_000 }) }), { minLength: 1, maxLength: 400 });
+    fc.assert(
+      fc.property(arb, (orders) => {
+        const ids = [...new Set(orders.map((o) => o.customerId))];
+        const index = new Map(ids.map((id, i) => [id, i]));
+        const columns = {
+          kind: 'columns' as const,
+          customerIds: ids,
+          customerIndex: Uint32Array.from(orders, (o) => index.get(o.customerId) as number),
+          at: Float64Array.from(orders, (o) => o.at),
+          amount: Float64Array.from(orders, (o) => o.amount),
+        };
+        const expected = computeRfm(columns, { asOf: AS_OF, order: 'input' });
+        expect(computeRfm(orders, { asOf: AS_OF, order: 'input' })).toEqual(expected);
+        expect(computeRfm(orders.values(), { asOf: AS_OF, order: 'input' })).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("order: 'input' keeps first-appearance order and the same rows", () => {
     const orders = [
       { customerId: 'z', at: AS_OF, amount: 1 },
