@@ -67,7 +67,9 @@ const CONFLICT = 3;
 const MERGE = 4;
 function walkStep(owner: Profile | undefined, target: Profile | undefined, unlinked: readonly Identifier[] | undefined): number {
   if (!owner) return UNLINKED;
-  if (target === undefined) return identitiesCompatible(owner.identities, unlinked ?? NONE) ? TARGET : CONFLICT;
+  // Nothing unlinked yet (the usual case): no need to read the owner's
+  // identity list, often the one cold object the event would touch.
+  if (target === undefined) return unlinked === undefined || identitiesCompatible(owner.identities, unlinked) ? TARGET : CONFLICT;
   if (owner.id === target.id) return SAME;
   if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) return CONFLICT;
   return MERGE;
