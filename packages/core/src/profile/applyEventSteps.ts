@@ -7,7 +7,7 @@ import { isPending, runStepsSync, type AnyStoreWriter, type TransactionSteps } f
 import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
-import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
+import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent, TagAssignment } from './profile.ts';
 import { reviseProfile } from './reviseProfile.ts';
 
 /**
@@ -82,9 +82,17 @@ function duplicate(eventId: string, profileId: string): IngestResult {
 
 // A new profile for an event nobody is known by yet. A profile is as old as
 // the first thing we know of the person: imported history keeps its real
-// first-seen date (and merges keep the older one).
+// first-seen date (and merges keep the older one). Its empty traits, tags,
+// segments and attributes are shared frozen values (every change builds new
+// ones): most profiles keep some of them empty, and a shared one stays in
+// cache where thousands of separate empties would each be a cold read on
+// every event. Its identity list is its own (the steps fill it in place).
+const NO_TRAITS: ProfileTraits = Object.freeze({});
+const NO_TAGS: readonly TagAssignment[] = Object.freeze([]);
+const NO_SEGMENTS: readonly string[] = Object.freeze([]);
+const NO_ATTRIBUTES: Profile['attributes'] = Object.freeze({});
 function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
-  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: NO_TRAITS, tags: NO_TAGS, segments: NO_SEGMENTS, attributes: NO_ATTRIBUTES };
 }
 
 // The answer for an accepted event.
