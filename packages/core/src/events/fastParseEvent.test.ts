@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, fastParseEvent, memberkitEventSchema, MemberkitError, parseEvent } from '../index.ts';
+import { fastParseEventForStore } from './fastParseEvent.ts';
+import { parseEventForStore } from './memberkitEvent.ts';
 
 // Key order is part of "the same output": compare entries, recursively.
 const entries = (v: unknown): unknown =>
@@ -174,5 +176,42 @@ describe('fastParseEvent', () => {
     expect(parseEvent(props)).toEqual(memberkitEventSchema.parse(props));
     const inherited = Object.assign(Object.create({ userId: 'u1' }) as object, base());
     expect(fastParseEvent(inherited)).toBeUndefined();
+  });
+
+  it('for the store: the same event with a trailing empty profileId, from the fast path and the zod path alike', () => {
+    fc.assert(
+      fc.property(someEvent, (input) => {
+        const fast = fastParseEvent(input);
+        const stored = fastParseEventForStore(input);
+        if (fast === undefined) expect(stored).toBeUndefined();
+        else expect(entries(stored)).toEqual([...(entries(fast) as unknown[]), ['profileId', '']]);
+      }),
+      { numRuns: 1000 },
+    );
+    const iso = { id: 'e1', type: 'signed_in', timestamp: '2026-01-01T00:00:00Z', userId: 'u1', properties: {} };
+    expect(parseEventForStore(iso)).toEqual(parseEvent(iso));
+    expect(() => parseEventForStore({ ...iso, userId: undefined })).toThrow(MemberkitError);
+  });
+
+  it('checks an event whose property getter checks another event on the way', () => {
+    const inner = { id: 'e2', type: 'product_viewed', timestamp: 0, anonymousId: 'a2', properties: { productId: 'p2', category: 'toys' } };
+    let nested: unknown;
+    const outer = {
+      id: 'e1',
+      type: 'product_viewed',
+      timestamp: 0,
+      anonymousId: 'a1',
+      properties: {
+        get productId() {
+          nested = fastParseEvent(inner);
+          return 'p1';
+        },
+        category: 'baby',
+      },
+    };
+    expect(fastParseEvent(outer)?.properties).toEqual({ productId: 'p1', category: 'baby' });
+    expect((nested as { properties: unknown }).properties).toEqual({ productId: 'p2', category: 'toys' });
+    // The slots are clean for the next event: nothing of the last one leaks in.
+    expect(fastParseEvent({ ...inner, properties: { productId: 'p3' } })?.properties).toEqual({ productId: 'p3' });
   });
 });

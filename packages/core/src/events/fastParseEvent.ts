@@ -56,11 +56,10 @@ function object(spec: Readonly<Record<string, Check>>, strips = false): Check {
   const optional = names.map((k) => k.endsWith('?'));
   const checks = names.map((k) => spec[k]!);
   const slotOf = new Map(keys.map((k, i) => [k, i]));
-  return (v) => {
-    if (!isPlain(v)) return NO;
-    // Checks never answer `undefined` for a value they accept: an empty slot.
-    // Per call, not shared: a getter may re-enter.
-    const found: unknown[] = new Array<unknown>(keys.length);
+  // The slots are reused from call to call (events are checked one at a
+  // time); a getter that re-enters while they are taken gets its own.
+  let spare: unknown[] | undefined;
+  const read = (v: Record<string, unknown>, found: unknown[]): unknown => {
     for (const key in v) {
       if (!own(v, key)) return NO;
       const at = slotOf.get(key);
@@ -76,6 +75,16 @@ function object(spec: Readonly<Record<string, Check>>, strips = false): Check {
       if (value !== NO) out[keys[i]!] = value;
       else if (!optional[i] || keys[i]! in v) return NO;
     }
+    return out;
+  };
+  return (v) => {
+    if (!isPlain(v)) return NO;
+    // Checks never answer `undefined` for a value they accept: an empty slot.
+    const found = spare ?? new Array<unknown>(keys.length);
+    spare = undefined;
+    const out = read(v, found);
+    found.fill(NO);
+    spare = found;
     return out;
   };
 }
@@ -200,6 +209,69 @@ function context(v: unknown): unknown {
  * ```
  */
 export function fastParseEvent(input: unknown): MemberkitEvent | undefined {
+  return fastParse(input, false);
+}
+
+/**
+ * {@link fastParseEvent} for ingest: the event comes back with a trailing
+ * `profileId: ''` slot that ingest fills in before storing it, so the stored
+ * event is the object literal as built, every field held in the object
+ * itself (adding the key afterwards would give each stored event a separate
+ * property array and walk it through another shape).
+ *
+ * @example
+ * ```ts
+ * import { fastParseEventForStore } from './fastParseEvent.ts';
+ * fastParseEventForStore({ id: 'e1', type: 'products_searched', timestamp: 0, anonymousId: 'a1', properties: { query: '奶粉' } })?.profileId;
+ * //=> ''
+ * ```
+ */
+export function fastParseEventForStore(input: unknown): (MemberkitEvent & { profileId: string }) | undefined {
+  return fastParse(input, true) as (MemberkitEvent & { profileId: string }) | undefined;
+}
+
+// The envelope as one literal for the usual sets of keys (zod's key order:
+// id, timestamp, anonymousId, userId, identifiers, traits, context, source,
+// type, properties), else built key by key.
+function envelope(
+  id: unknown,
+  timestamp: unknown,
+  anonymousId: unknown,
+  userId: unknown,
+  ids: unknown,
+  traitValues: unknown,
+  contextValue: unknown,
+  source: unknown,
+  type: unknown,
+  properties: unknown,
+  slot: boolean,
+): Record<string, unknown> {
+  if (contextValue === NO && ids === NO && traitValues === NO && anonymousId !== NO) {
+    if (userId === NO) {
+      if (slot) return { id, timestamp, anonymousId, source, type, properties, profileId: '' };
+      return { id, timestamp, anonymousId, source, type, properties };
+    }
+    if (slot) return { id, timestamp, anonymousId, userId, source, type, properties, profileId: '' };
+    return { id, timestamp, anonymousId, userId, source, type, properties };
+  }
+  if (contextValue === NO && ids !== NO && traitValues !== NO && userId !== NO && anonymousId !== NO) {
+    if (slot) return { id, timestamp, anonymousId, userId, identifiers: ids, traits: traitValues, source, type, properties, profileId: '' };
+    return { id, timestamp, anonymousId, userId, identifiers: ids, traits: traitValues, source, type, properties };
+  }
+  const out: Record<string, unknown> = { id, timestamp };
+  if (anonymousId !== NO) out.anonymousId = anonymousId;
+  if (userId !== NO) out.userId = userId;
+  if (ids !== NO) out.identifiers = ids;
+  if (traitValues !== NO) out.traits = traitValues;
+  if (contextValue !== NO) out.context = contextValue;
+  out.source = source;
+  out.type = type;
+  out.properties = properties;
+  if (slot) out.profileId = '';
+  return out;
+}
+
+function fastParse(input: unknown, slot: boolean): MemberkitEvent | undefined {
   if (!isPlain(input)) return NO;
   // One pass over the keys the event has (see `object`): any other key, or
   // an inherited one, gives up.
@@ -258,23 +330,14 @@ export function fastParseEvent(input: unknown): MemberkitEvent | undefined {
   if (props === NO) return NO;
   // Keys the pass did not see must be truly absent (not non-enumerable or
   // inherited, which zod would read).
-  const out: Record<string, unknown> = { id: eventId, timestamp };
-  if (anonymousId !== NO) out.anonymousId = anonymousId;
-  else if ('anonymousId' in input) return NO;
-  if (userId !== NO) out.userId = userId;
-  else if ('userId' in input) return NO;
-  if (ids !== NO) out.identifiers = ids;
-  else if ('identifiers' in input) return NO;
-  if (traitValues !== NO) out.traits = traitValues;
-  else if ('traits' in input) return NO;
-  if (contextValue !== NO) out.context = contextValue;
-  else if ('context' in input) return NO;
+  if (anonymousId === NO && 'anonymousId' in input) return NO;
+  if (userId === NO && 'userId' in input) return NO;
+  if (ids === NO && 'identifiers' in input) return NO;
+  if (traitValues === NO && 'traits' in input) return NO;
+  if (contextValue === NO && 'context' in input) return NO;
   if (source === NO) {
     if ('source' in input) return NO;
     source = 'client';
   }
-  out.source = source;
-  out.type = type;
-  out.properties = props;
-  return out as MemberkitEvent;
+  return envelope(eventId, timestamp, anonymousId, userId, ids, traitValues, contextValue, source, type, props, slot) as MemberkitEvent;
 }

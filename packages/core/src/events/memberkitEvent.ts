@@ -3,7 +3,7 @@ import { MemberkitError } from '../errors/memberkitError.ts';
 import { parseOrThrow } from '../errors/parseOrThrow.ts';
 import { eventContextSchema, eventPropertySchemas, identifiersSchema, timestampSchema, traitsSchema } from './eventSchema.ts';
 import { EVENT_TYPES, type EventType } from './eventTypes.ts';
-import { fastParseEvent } from './fastParseEvent.ts';
+import { fastParseEvent, fastParseEventForStore } from './fastParseEvent.ts';
 
 const envelopeBase = {
   /** Message id, unique per event: retries reuse it and the store dedupes on it (R-EVT-4). */
@@ -94,7 +94,26 @@ export type MemberkitEventInput = z.input<typeof memberkitEventSchema>;
  * ```
  */
 export function parseEvent(input: unknown): MemberkitEvent {
-  const event = fastParseEvent(input) ?? parseWithSchema(input);
+  return namesSomebody(fastParseEvent(input) ?? parseWithSchema(input));
+}
+
+/**
+ * {@link parseEvent} for ingest, which stores the event it gets back: on the
+ * fast path the event already has its `profileId` key (empty until ingest
+ * sets it; see {@link fastParseEventForStore}). Same validation, same errors.
+ *
+ * @example
+ * ```ts
+ * import { parseEventForStore } from './memberkitEvent.ts';
+ * parseEventForStore({ id: 'e1', type: 'signed_in', timestamp: 0, userId: 'u1', properties: {} }).userId;
+ * //=> 'u1'
+ * ```
+ */
+export function parseEventForStore(input: unknown): MemberkitEvent {
+  return namesSomebody(fastParseEventForStore(input) ?? parseWithSchema(input));
+}
+
+function namesSomebody(event: MemberkitEvent): MemberkitEvent {
   const ids = event.identifiers;
   if (event.userId === undefined && event.anonymousId === undefined && (ids === undefined || Object.values(ids).every((v) => v === undefined))) {
     throw new MemberkitError('invalid_event', 'An event must carry a userId, an anonymousId or an identifier', {

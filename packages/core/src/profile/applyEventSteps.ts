@@ -7,7 +7,8 @@ import { isPending, runStepsSync, type AnyStoreWriter, type TransactionSteps } f
 import { applyRules, NO_RULE_CHANGES, type RuleChanges } from '../segments/applyRules.ts';
 import type { IngestResult } from './ingestEvent.ts';
 import type { MemberkitContext } from './memberkitContext.ts';
-import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent } from './profile.ts';
+import type { Profile, ProfileIdentity, ProfileTraits, StoredEvent, TagAssignment } from './profile.ts';
+import { reviseProfile } from './reviseProfile.ts';
 
 /**
  * An event validated and with its identifiers cleaned (strongest first),
@@ -43,7 +44,7 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   if (!changed) return profile;
   const next: Record<string, ProfileTraits[string]> = { ...profile.traits };
   for (const k in traits) if (traits[k] !== undefined) next[k] = traits[k]!;
-  return { ...profile, traits: next, updatedAt: now };
+  return reviseProfile(profile, now, profile.identities, next, profile.tags, profile.segments);
 }
 
 // identitiesCompatible for a single identifier, without building an array.
@@ -66,7 +67,9 @@ const CONFLICT = 3;
 const MERGE = 4;
 function walkStep(owner: Profile | undefined, target: Profile | undefined, unlinked: readonly Identifier[] | undefined): number {
   if (!owner) return UNLINKED;
-  if (target === undefined) return identitiesCompatible(owner.identities, unlinked ?? NONE) ? TARGET : CONFLICT;
+  // Nothing unlinked yet (the usual case): no need to read the owner's
+  // identity list, often the one cold object the event would touch.
+  if (target === undefined) return unlinked === undefined || identitiesCompatible(owner.identities, unlinked) ? TARGET : CONFLICT;
   if (owner.id === target.id) return SAME;
   if (!identitiesCompatible(owner.identities, target.identities) || !identitiesCompatible(owner.identities, unlinked ?? NONE)) return CONFLICT;
   return MERGE;
@@ -79,9 +82,17 @@ function duplicate(eventId: string, profileId: string): IngestResult {
 
 // A new profile for an event nobody is known by yet. A profile is as old as
 // the first thing we know of the person: imported history keeps its real
-// first-seen date (and merges keep the older one).
+// first-seen date (and merges keep the older one). Its empty traits, tags,
+// segments and attributes are shared frozen values (every change builds new
+// ones): most profiles keep some of them empty, and a shared one stays in
+// cache where thousands of separate empties would each be a cold read on
+// every event. Its identity list is its own (the steps fill it in place).
+const NO_TRAITS: ProfileTraits = Object.freeze({});
+const NO_TAGS: readonly TagAssignment[] = Object.freeze([]);
+const NO_SEGMENTS: readonly string[] = Object.freeze([]);
+const NO_ATTRIBUTES: Profile['attributes'] = Object.freeze({});
 function newProfile(ctx: MemberkitContext, now: number, event: MemberkitEvent): Profile {
-  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: {}, tags: [], segments: [], attributes: {} };
+  return { id: ctx.ids.next('prof'), createdAt: Math.min(now, event.timestamp), updatedAt: now, identities: [], traits: NO_TRAITS, tags: NO_TAGS, segments: NO_SEGMENTS, attributes: NO_ATTRIBUTES };
 }
 
 // The answer for an accepted event.
@@ -174,7 +185,7 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
       if (isPending(linking)) yield linking;
       linked.push({ kind: i.kind, value: i.value, linkedAt: now });
     }
-    if (!created && linked.length > 0) profile = { ...profile, identities: [...profile.identities, ...linked], updatedAt: now };
+    if (!created && linked.length > 0) profile = reviseProfile(profile, now, profile.identities.concat(linked), profile.traits, profile.tags, profile.segments);
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): store it as is, with
@@ -261,7 +272,7 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
     // pushed-to one has spare capacity the profile would keep. A new
     // profile is ours until stored: its list is set in place.
     if (created) (profile as { identities: readonly ProfileIdentity[] }).identities = linked.slice();
-    else if (linked.length > 0) profile = { ...profile, identities: profile.identities.concat(linked), updatedAt: now };
+    else if (linked.length > 0) profile = reviseProfile(profile, now, profile.identities.concat(linked), profile.traits, profile.tags, profile.segments);
   }
   profile = withTraits(profile, event.traits as ProfileTraits | undefined, now);
   // The parsed event is ours (validation built it): stored as is.

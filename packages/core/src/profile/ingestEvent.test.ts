@@ -17,6 +17,23 @@ describe('ingest: identity resolution', () => {
     expect((await mk.findProfile('email', 'a@b.cn'))?.id).toBe(r.profileId);
   });
 
+  it('gives each new profile its own tags, traits and segments: changing one leaves the others', async () => {
+    const mk = createMemberkit({
+      clock: manualClock(T0),
+      ruleTags: [{ id: 'buyer', kind: 'dynamic', rule: { event: 'order_completed' } }],
+      segments: [{ id: 'vip', name: 'VIP', rule: { hasTag: 'vip-service' } }],
+    });
+    const a = await mk.ingest(ev({ anonymousId: 'dev-a' }));
+    const b = await mk.ingest(ev({ anonymousId: 'dev-b' }));
+    await mk.ingest(order('o1', { anonymousId: 'dev-a', traits: { gender: 'female' } }));
+    await mk.tag(a.profileId, { tag: 'vip-service', by: 'cs_1', reason: 'test' });
+    const pa = await mk.getProfile(a.profileId);
+    const pb = await mk.getProfile(b.profileId);
+    expect(pa).toMatchObject({ traits: { gender: 'female' }, segments: ['vip'] });
+    expect(pa?.tags.map((t) => t.tag)).toEqual(['buyer', 'vip-service']);
+    expect(pb).toMatchObject({ traits: {}, tags: [], segments: [], attributes: {} });
+  });
+
   it('dedupes by event id: a replay changes nothing', async () => {
     const mk = createMemberkit({ clock: manualClock(T0) });
     const e = ev({ userId: 'u1' });

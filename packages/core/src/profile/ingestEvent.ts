@@ -1,5 +1,5 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
-import { parseEvent } from '../events/memberkitEvent.ts';
+import { parseEventForStore } from '../events/memberkitEvent.ts';
 import { eventIdentifiers, type Identifier } from '../identity/eventIdentifiers.ts';
 import { runTransactionSteps, runTransactionStepsEach } from '../ports/runTransactionSteps.ts';
 import type { RuleChanges } from '../segments/applyRules.ts';
@@ -33,7 +33,7 @@ export interface IngestResult extends RuleChanges {
  * throws a `MemberkitError` for bad input before anything is touched.
  */
 function prepareEvent(ctx: MemberkitContext, input: unknown): PreparedEvent {
-  const event = parseEvent(input);
+  const event = parseEventForStore(input);
   return { event, identifiers: eventIdentifiers(event, ctx.defaultCountryCode) };
 }
 

@@ -2,23 +2,20 @@ import type { EventType } from '../events/eventTypes.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import { orderStats, type OrderStats } from '../profile/orderStats.ts';
 import type { Profile, StoredEvent, TagAssignment } from '../profile/profile.ts';
+import { reviseProfile } from '../profile/reviseProfile.ts';
 import { compileRules, ruleNeedsEvaluation } from './compileRules.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
 import type { RuleTag, Segment } from './ruleDefinition.ts';
-
-// The pass's own copy of the profile: nobody else holds it until returned.
-type Draft = Omit<Profile, 'tags' | 'segments' | 'updatedAt'> & { tags: TagAssignment[]; segments: readonly string[]; updatedAt: number };
 
 // The subject of one pass: it reads the profile as tags change, and order
 // statistics (which tags cannot change) are computed at most once. A class,
 // not an object literal with closures: one allocation per pass.
 class PassSubject implements ConditionSubject {
   private memo: OrderStats | undefined;
-  /** At most one copy of the profile per pass, edited in place until returned. */
-  draft: Draft | undefined;
+  /** The profile as revised so far by this pass (the original until a rule changes it). */
   profile: Profile;
   constructor(
-    private readonly original: Profile,
+    readonly original: Profile,
     readonly events: readonly StoredEvent[],
     readonly now: number,
   ) {
@@ -27,16 +24,24 @@ class PassSubject implements ConditionSubject {
   stats(): OrderStats {
     return (this.memo ??= orderStats(this.events));
   }
-  edit(): Draft {
-    if (this.draft === undefined) {
-      this.draft = { ...this.original, tags: [...this.original.tags], segments: this.original.segments, updatedAt: this.now };
-      this.profile = this.draft;
-    }
-    return this.draft;
+  // Each revision is a new profile with an exact-length tag list (the stored
+  // profile keeps it for as long as it lives): a pass changes one rule most
+  // of the time, so copying per change costs less than a draft copied twice.
+  revise(tags: readonly TagAssignment[], segments: readonly string[]): void {
+    this.profile = reviseProfile(this.profile, this.now, this.profile.identities, this.profile.traits, tags, segments);
   }
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
+// The list with one more item, at its exact length (a copy pushed to would
+// keep ~16 spare slots for as long as the profile lives).
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  out[list.length] = item;
+  return out;
+}
 
 
 function ruleTagOf(tags: readonly TagAssignment[], id: string): TagAssignment | undefined {
@@ -109,40 +114,38 @@ export function applyRules(
     const holds = rule.test(subject);
     const existing = ruleTagOf(subject.profile.tags, rule.id);
     if (holds === (existing !== undefined)) continue;
+    const tags = subject.profile.tags;
     if (holds) {
       if (tagsEntered === undefined) tagsEntered = [rule.id];
       else tagsEntered.push(rule.id);
-      subject.edit().tags.push({ tag: rule.id, origin: 'rule', at: now });
+      subject.revise(appended(tags, { tag: rule.id, origin: 'rule', at: now }), subject.profile.segments);
     } else {
       if (tagsLeft === undefined) tagsLeft = [rule.id];
       else tagsLeft.push(rule.id);
-      const tags = subject.edit().tags;
-      tags.splice(tags.indexOf(existing!), 1);
+      subject.revise(tags.filter((t) => t !== existing), subject.profile.segments);
     }
   }
   let segmentsEntered: string[] | undefined;
   let segmentsLeft: string[] | undefined;
-  let inNow: Set<string> | undefined;
+  // Segment rules read tags, never segments: the new list is built as the
+  // answers come and set once (exact length, additions at the end).
+  const before = subject.profile.segments;
+  let inNow = before;
   for (const segment of rules.segments) {
     if (!ruleNeedsEvaluation(segment, trigger)) continue;
     const holds = segment.test(subject);
-    if (inNow === undefined && holds === subject.profile.segments.includes(segment.id)) continue;
-    inNow ??= new Set(subject.profile.segments);
-    if (holds && !inNow.has(segment.id)) {
-      inNow.add(segment.id);
+    if (holds === inNow.includes(segment.id)) continue;
+    if (holds) {
+      inNow = appended(inNow, segment.id);
       if (segmentsEntered === undefined) segmentsEntered = [segment.id];
       else segmentsEntered.push(segment.id);
-    } else if (!holds && inNow.has(segment.id)) {
-      inNow.delete(segment.id);
+    } else {
+      inNow = inNow.filter((id) => id !== segment.id);
       if (segmentsLeft === undefined) segmentsLeft = [segment.id];
       else segmentsLeft.push(segment.id);
     }
   }
-  if (segmentsEntered || segmentsLeft) subject.edit().segments = [...inNow!];
-  const { draft } = subject;
-  if (draft === undefined) return { profile, changes: NO_RULE_CHANGES };
-  // The stored profile keeps its tag list for as long as it lives: an exact
-  // copy, not the pushed-to list with its ~16 spare slots.
-  draft.tags = draft.tags.slice();
-  return { profile: draft, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
+  if (inNow !== before) subject.revise(subject.profile.tags, inNow);
+  if (subject.profile === profile) return { profile, changes: NO_RULE_CHANGES };
+  return { profile: subject.profile, changes: { tagsEntered: tagsEntered ?? NONE, tagsLeft: tagsLeft ?? NONE, segmentsEntered: segmentsEntered ?? NONE, segmentsLeft: segmentsLeft ?? NONE } };
 }

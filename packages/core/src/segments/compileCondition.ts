@@ -1,5 +1,4 @@
 import type { EventType } from '../events/eventTypes.ts';
-import type { StoredEvent } from '../profile/profile.ts';
 import type { Condition } from './condition.ts';
 import type { ConditionSubject } from './conditionSubject.ts';
 import { eventMatcher, type EventMatch } from './eventMatcher.ts';
@@ -115,7 +114,7 @@ function compileEvent(c: {
       // rule (a call V8 cannot inline here): events of other types, most of
       // a history, are skipped without the call.
       if (e.type !== type || !match(e)) continue;
-      if (follow && !unfollowed(events, i, followType!, follow.match, follow.span, s.now)) continue;
+      if (follow && !unfollowed(s, i, followType!, follow.match, follow.span)) continue;
       total += sumPath ? sumAt(e.properties, sumPath) : 1;
       if (total >= enough) break;
     }
@@ -125,9 +124,12 @@ function compileEvent(c: {
 
 // True when the event at `index` was not followed by a matching event within
 // `span`, and the span has fully passed (before that it is too early to say).
-function unfollowed(events: readonly StoredEvent[], index: number, type: string, match: EventMatch, span: number, now: number): boolean {
+// It takes the subject rather than its "now": a time passed as an argument
+// would be boxed into a fresh heap number on every call.
+function unfollowed(s: ConditionSubject, index: number, type: string, match: EventMatch, span: number): boolean {
+  const events = s.events;
   const end = events[index]!.timestamp + span;
-  if (now < end) return false;
+  if (s.now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
     const e = events[j]!;
     if (e.timestamp > end) break;

@@ -133,6 +133,9 @@ export function memoryStore(): ProfileStore {
     top += 4;
   };
   const clearUndo = (): void => {
+    // Twice per transaction, most often with nothing logged (a duplicate, or
+    // the start of one): skip the builtin call then.
+    if (top === 0) return;
     undo.fill(undefined, 0, top);
     top = 0;
   };
