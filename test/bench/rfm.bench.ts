@@ -86,6 +86,13 @@ async function duck(): Promise<Awaited<ReturnType<Awaited<ReturnType<typeof Duck
   return instance.connect();
 }
 
+/** The bench's orders as an array of objects with string ids, made before the clock starts (scenarios (c) and (d)). */
+function orderObjects(data: RfmBenchData): RfmOrder[] {
+  const orders: RfmOrder[] = new Array(ORDERS);
+  for (let i = 0; i < ORDERS; i++) orders[i] = { customerId: data.customerIds[data.customerIndex[i]!]!, at: data.at[i]!, amount: data.amount[i]! };
+  return orders;
+}
+
 function lazyOrders(data: RfmBenchData): Iterable<RfmOrder> {
   return {
     *[Symbol.iterator]() {
@@ -150,9 +157,7 @@ const scenarios: Record<string, () => Promise<Omit<Result, 'scenario' | 'maxRssM
   // (c) an iterable of order objects with string ids. The 10M objects are made before the clock
   // starts (an array: what "I have my orders in memory" looks like), so the time is computeRfm's own.
   async 'c-memberkit'() {
-    const data = generateRfmBenchData(ORDERS, CUSTOMERS);
-    const orders: RfmOrder[] = new Array(ORDERS);
-    for (let i = 0; i < ORDERS; i++) orders[i] = { customerId: data.customerIds[data.customerIndex[i]!]!, at: data.at[i]!, amount: data.amount[i]! };
+    const orders = orderObjects(generateRfmBenchData(ORDERS, CUSTOMERS));
     settleHeap();
     const stop = clock();
     const rows = computeRfm(orders, { asOf: BENCH_AS_OF, order: 'input' });
@@ -171,9 +176,7 @@ const scenarios: Record<string, () => Promise<Omit<Result, 'scenario' | 'maxRssM
   },
   // The hand-written peer the issue quotes (8.3 s on its machine): a Map keyed by id string and three sorts.
   async 'c-naive-map'() {
-    const data = generateRfmBenchData(ORDERS, CUSTOMERS);
-    const orders: RfmOrder[] = new Array(ORDERS);
-    for (let i = 0; i < ORDERS; i++) orders[i] = { customerId: data.customerIds[data.customerIndex[i]!]!, at: data.at[i]!, amount: data.amount[i]! };
+    const orders = orderObjects(generateRfmBenchData(ORDERS, CUSTOMERS));
     settleHeap();
     const stop = clock();
     const rows = naiveMapRfm(orders, BENCH_AS_OF);
