@@ -47,10 +47,15 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   return reviseProfile(profile, now, profile.identities, next, profile.tags, profile.segments);
 }
 
-// identitiesCompatible for a single identifier, without building an array.
+// identitiesCompatible for a single identifier, without building an array;
+// indexed, as `identities` may be the frozen NONE (for…of over a frozen array
+// allocates an iterator in optimised code).
 function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
-  for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
+  for (let k = 0; k < identities.length; k++) {
+    const x = identities[k]!;
+    if (x.kind === i.kind && x.value !== i.value) return false;
+  }
   return true;
 }
 

@@ -44,8 +44,16 @@ function appended<T>(list: readonly T[], item: T): T[] {
 }
 
 
+// Indexed, not for…of: the list is often a new profile's shared frozen empty,
+// and V8's optimised code lowers for…of only over arrays of the fast (not
+// frozen) kinds; over a frozen one it calls the iterator builtin, which
+// allocates an iterator and a result object per call (about 1 KB per ingested
+// event over all the rules, a third of what ingest allocated).
 function ruleTagOf(tags: readonly TagAssignment[], id: string): TagAssignment | undefined {
-  for (const t of tags) if (t.tag === id && t.origin === 'rule') return t;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t.tag === id && t.origin === 'rule') return t;
+  }
   return undefined;
 }
 

@@ -172,7 +172,9 @@ export function compileCondition(condition: Condition): CompiledCondition {
   } else if ('hasTag' in condition) {
     const tag = condition.hasTag;
     compiled = (s) => {
-      for (const t of s.profile.tags) if (t.tag === tag) return true;
+      // Indexed: the list may be a shared frozen empty (see ruleTagOf).
+      const tags = s.profile.tags;
+      for (let i = 0; i < tags.length; i++) if (tags[i]!.tag === tag) return true;
       return false;
     };
   } else if ('field' in condition) {
