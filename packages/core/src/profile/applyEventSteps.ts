@@ -285,7 +285,7 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
   stored.profileId = profile.id;
   tx.appendEvent(stored);
   // A new profile: every rule may have changed; else only those this event can affect.
-  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event);
+  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event, tx.listEventTimes?.(profile.id));
   if (created || ruled.profile !== target) tx.putProfile(ruled.profile);
   return accepted(event, profile.id, created, NONE, conflicts ?? NONE, ruled.changes);
 }

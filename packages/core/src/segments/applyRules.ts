@@ -17,6 +17,7 @@ class PassSubject implements ConditionSubject {
   constructor(
     readonly original: Profile,
     readonly events: readonly StoredEvent[],
+    readonly times: readonly number[] | undefined,
     readonly now: number,
   ) {
     this.profile = original;
@@ -92,6 +93,8 @@ export const NO_RULE_CHANGES: RuleChanges = Object.freeze({ tagsEntered: [], tag
  * never removed by rules. Returns the same profile object when nothing
  * changed. With `trigger` (the event just ingested, or only its type), rules that
  * event cannot affect keep their last answer (see {@link ruleTriggers}).
+ * `times`, when the store keeps them (`listEventTimes`), are the events'
+ * timestamps in the same order: window scans read them instead.
  *
  * @example
  * ```ts
@@ -108,6 +111,7 @@ export function applyRules(
   ruleTags: readonly RuleTag[],
   segments: readonly Segment[],
   trigger?: EventType | MemberkitEvent,
+  times?: readonly number[],
 ): { profile: Profile; changes: RuleChanges } {
   const all = compileRules(ruleTags, segments);
   // For an ingested event, only the rules its type may affect are candidates.
@@ -116,7 +120,7 @@ export function applyRules(
   // and an array first pushed to reserves ~16 slots.
   let tagsEntered: string[] | undefined;
   let tagsLeft: string[] | undefined;
-  const subject = new PassSubject(profile, events, now);
+  const subject = new PassSubject(profile, events, times, now);
   for (const rule of rules.tags) {
     if (!ruleNeedsEvaluation(rule, trigger)) continue;
     const holds = rule.test(subject);

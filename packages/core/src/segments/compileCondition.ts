@@ -105,11 +105,13 @@ function compileEvent(c: {
   return (s) => {
     const from = s.now - span;
     const events = s.events;
+    const times = s.times;
     let total = 0;
-    // Events are sorted by time: scan back from the newest, stop at the window's start.
+    // Events are sorted by time: scan back from the newest, stop at the
+    // window's start. Times come from the store's column when it has one.
     for (let i = events.length - 1; i >= 0; i--) {
+      if ((times === undefined ? events[i]!.timestamp : times[i]!) < from) break;
       const e = events[i]!;
-      if (e.timestamp < from) break;
       // The matcher checks the type first too, but it is another closure per
       // rule (a call V8 cannot inline here): events of other types, most of
       // a history, are skipped without the call.
@@ -128,11 +130,12 @@ function compileEvent(c: {
 // would be boxed into a fresh heap number on every call.
 function unfollowed(s: ConditionSubject, index: number, type: string, match: EventMatch, span: number): boolean {
   const events = s.events;
-  const end = events[index]!.timestamp + span;
+  const times = s.times;
+  const end = (times === undefined ? events[index]!.timestamp : times[index]!) + span;
   if (s.now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
+    if ((times === undefined ? events[j]!.timestamp : times[j]!) > end) break;
     const e = events[j]!;
-    if (e.timestamp > end) break;
     if (e.type === type && match(e)) return false;
   }
   return true;
