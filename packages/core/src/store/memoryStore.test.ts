@@ -84,6 +84,24 @@ describe('memoryStore', () => {
     expect(rolledBack).toBeGreaterThan(50);
   });
 
+  it('forgets an event id whose append was rolled back, and stores it again once', async () => {
+    const store = memoryStore();
+    const event: StoredEvent = { id: 'e1', timestamp: T0, anonymousId: 'a1', source: 'client', type: 'products_searched', properties: { query: 'x' }, profileId: 'prof_1' };
+    await expect(
+      store.transaction(async (tx) => {
+        expect(await tx.appendEvent(event)).toBe(true);
+        expect(await tx.findEventProfileId('e1')).toBe('prof_1');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.findEventProfileId('e1')).toBeUndefined();
+    expect(await store.listEvents('prof_1')).toEqual([]);
+    const again = { ...event, profileId: 'prof_2' };
+    expect(await store.transaction(async (tx) => [await tx.appendEvent(again), await tx.appendEvent(again)])).toEqual([true, false]);
+    expect(await store.findEventProfileId('e1')).toBe('prof_2');
+    expect(await store.listEvents('prof_2')).toEqual([again]);
+  });
+
   it('answers an empty times column for a profile it does not know', async () => {
     const store = memoryStore();
     expect(await store.transactionSync!((tx) => tx.listEventTimes!('nobody'))).toEqual([]);

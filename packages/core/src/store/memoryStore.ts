@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../events/eventTypes.ts';
 import type { ProfileStore, ProfileStoreSyncWriter, ProfileStoreWriter } from '../ports/profileStore.ts';
 import type { MergeRecord, Profile, StoredEvent } from '../profile/profile.ts';
+import { StringIndex } from '../ports/stringIndex.ts';
 
 function insertByTime(s: Slot, event: StoredEvent): void {
   // Events mostly arrive in order: append, else binary-search the slot so the
@@ -113,7 +114,12 @@ export function memoryStore(): ProfileStore {
     }
     return m;
   };
-  const events = new Map<string, StoredEvent>();
+  // Every stored event by id, for dedupe: most look-ups are misses (a new
+  // event), which a StringIndex answers from one slot of a typed array where
+  // a Map walked a chain through cold key strings. It cannot delete: a
+  // rolled-back append leaves the id mapped to `undefined`, which reads as
+  // absent (and a later append of that id reuses its slot).
+  const events = new StringIndex<StoredEvent | undefined>();
   const merges = new Map<string, MergeRecord>();
   const mergesBySurvivor = new Map<string, MergeRecord[]>();
   const noEvents: readonly StoredEvent[] = Object.freeze([]);
@@ -167,7 +173,7 @@ export function memoryStore(): ProfileStore {
           else (extra as Map<string, Slot>).set(key, before as Slot);
           break;
         case APPEND:
-          events.delete(key);
+          events.set(key, undefined);
           removeEvent(slot(extra as string), key);
           break;
         case MOVE: {
@@ -232,7 +238,7 @@ export function memoryStore(): ProfileStore {
       log(LINK, value, before, m);
     },
     appendEvent(event) {
-      if (event.id !== lastMiss && events.has(event.id)) return false;
+      if (event.id !== lastMiss && events.get(event.id) !== undefined) return false;
       lastMiss = undefined;
       events.set(event.id, event);
       insertByTime(slot(event.profileId), event);
