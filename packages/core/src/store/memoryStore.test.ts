@@ -102,6 +102,27 @@ describe('memoryStore', () => {
     expect(await store.listEvents('prof_2')).toEqual([again]);
   });
 
+  it('links, unlinks and relinks identifiers, and a rolled-back transaction restores the links it changed', async () => {
+    const store = memoryStore();
+    await store.transaction(async (tx) => tx.linkIdentifier('email', 'a@b.cn', 'prof_1'));
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.unlinkIdentifier('email', 'a@b.cn');
+        await tx.linkIdentifier('email', 'c@d.cn', 'prof_1');
+        await tx.linkIdentifier('phone', '+8613800000000', 'prof_1');
+        expect(await tx.findProfileId('email', 'a@b.cn')).toBeUndefined();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.findProfileId('email', 'a@b.cn')).toBe('prof_1');
+    expect(await store.findProfileId('email', 'c@d.cn')).toBeUndefined();
+    expect(await store.findProfileId('phone', '+8613800000000')).toBeUndefined();
+    await store.transaction(async (tx) => tx.unlinkIdentifier('email', 'a@b.cn'));
+    expect(await store.findProfileId('email', 'a@b.cn')).toBeUndefined();
+    await store.transaction(async (tx) => tx.linkIdentifier('email', 'a@b.cn', 'prof_2'));
+    expect(await store.findProfileId('email', 'a@b.cn')).toBe('prof_2');
+  });
+
   it('answers an empty times column for a profile it does not know', async () => {
     const store = memoryStore();
     expect(await store.transactionSync!((tx) => tx.listEventTimes!('nobody'))).toEqual([]);

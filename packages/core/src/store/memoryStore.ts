@@ -105,11 +105,14 @@ export function memoryStore(): ProfileStore {
   // One map per identifier kind: no composite string keys to build and hash.
   // Links point at slots, not ids: the profile read that follows a lookup
   // finds its slot remembered instead of hashing the id again.
-  const identities = new Map<IdentifierKind, Map<string, Slot>>();
-  const kindMap = (kind: IdentifierKind): Map<string, Slot> => {
+  // Each kind's values are in a StringIndex, like event ids (see below): the
+  // first identifier of most events is looked up and found cold. An unlinked
+  // value maps to `undefined`.
+  const identities = new Map<IdentifierKind, StringIndex<Slot | undefined>>();
+  const kindMap = (kind: IdentifierKind): StringIndex<Slot | undefined> => {
     let m = identities.get(kind);
     if (!m) {
-      m = new Map();
+      m = new StringIndex();
       identities.set(kind, m);
     }
     return m;
@@ -169,8 +172,7 @@ export function memoryStore(): ProfileStore {
           setProfile(slot(key), before as Profile | undefined);
           break;
         case LINK:
-          if (before === undefined) (extra as Map<string, Slot>).delete(key);
-          else (extra as Map<string, Slot>).set(key, before as Slot);
+          (extra as StringIndex<Slot | undefined>).set(key, before as Slot | undefined);
           break;
         case APPEND:
           events.set(key, undefined);
@@ -234,7 +236,7 @@ export function memoryStore(): ProfileStore {
       const m = kindMap(kind);
       const before = m.get(value);
       if (before === undefined) return;
-      m.delete(value);
+      m.set(value, undefined);
       log(LINK, value, before, m);
     },
     appendEvent(event) {
