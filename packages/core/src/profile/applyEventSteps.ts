@@ -203,7 +203,9 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // this event can affect.
   const listing = tx.listEvents(profile.id);
   const history = isPending(listing) ? ((yield listing) as readonly StoredEvent[]) : listing;
-  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event);
+  // The memory store's sync writer (merges run these steps on it) keeps the times column.
+  const times = 'listEventTimes' in tx ? tx.listEventTimes?.(profile.id) : undefined;
+  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event, times);
   if (created || ruled.profile !== target) {
     const putting = tx.putProfile(ruled.profile);
     if (isPending(putting)) yield putting;

@@ -108,9 +108,12 @@ function compileEvent(c: {
     const times = s.times;
     let total = 0;
     // Events are sorted by time: scan back from the newest, stop at the
-    // window's start. Times come from the store's column when it has one.
+    // window's start. Times come from the store's column when it has one;
+    // each branch compares on its own (a value chosen between the column's
+    // unboxed number and an event's field would be boxed into a new heap
+    // number on every read once both branches have run).
     for (let i = events.length - 1; i >= 0; i--) {
-      if ((times === undefined ? events[i]!.timestamp : times[i]!) < from) break;
+      if (times !== undefined ? times[i]! < from : events[i]!.timestamp < from) break;
       const e = events[i]!;
       // The matcher checks the type first too, but it is another closure per
       // rule (a call V8 cannot inline here): events of other types, most of
@@ -131,10 +134,10 @@ function compileEvent(c: {
 function unfollowed(s: ConditionSubject, index: number, type: string, match: EventMatch, span: number): boolean {
   const events = s.events;
   const times = s.times;
-  const end = (times === undefined ? events[index]!.timestamp : times[index]!) + span;
+  const end = times !== undefined ? times[index]! + span : events[index]!.timestamp + span;
   if (s.now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
-    if ((times === undefined ? events[j]!.timestamp : times[j]!) > end) break;
+    if (times !== undefined ? times[j]! > end : events[j]!.timestamp > end) break;
     const e = events[j]!;
     if (e.type === type && match(e)) return false;
   }
