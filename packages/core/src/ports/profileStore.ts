@@ -58,7 +58,15 @@ export interface ProfileStoreWriter extends ProfileStoreReader {
  * //=> undefined
  * ```
  */
-export type ProfileStoreSyncWriter = { [K in keyof ProfileStoreWriter]: (...args: Parameters<ProfileStoreWriter[K]>) => Awaited<ReturnType<ProfileStoreWriter[K]>> };
+export type ProfileStoreSyncWriter = { [K in keyof ProfileStoreWriter]: (...args: Parameters<ProfileStoreWriter[K]>) => Awaited<ReturnType<ProfileStoreWriter[K]>> } & {
+  /**
+   * Optional: the timestamps of `listEvents(profileId)`, in the same order,
+   * for a store that keeps them as a column. Rule windows read them instead
+   * of each event object's `timestamp` (a cold read, and over events of
+   * several shapes V8 boxes the number into a new heap object each time).
+   */
+  listEventTimes?(profileId: string): readonly number[];
+};
 
 /**
  * The storage port for profiles, identities, events, tags and merges. The

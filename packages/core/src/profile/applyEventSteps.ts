@@ -47,10 +47,15 @@ function withTraits(profile: Profile, traits: ProfileTraits | undefined, now: nu
   return reviseProfile(profile, now, profile.identities, next, profile.tags, profile.segments);
 }
 
-// identitiesCompatible for a single identifier, without building an array.
+// identitiesCompatible for a single identifier, without building an array;
+// indexed, as `identities` may be the frozen NONE (for…of over a frozen array
+// allocates an iterator in optimised code).
 function fits(identities: readonly ProfileIdentity[], i: Identifier): boolean {
   if (!UNIQUE_IDENTIFIER_KINDS.has(i.kind)) return true;
-  for (const x of identities) if (x.kind === i.kind && x.value !== i.value) return false;
+  for (let k = 0; k < identities.length; k++) {
+    const x = identities[k]!;
+    if (x.kind === i.kind && x.value !== i.value) return false;
+  }
   return true;
 }
 
@@ -198,7 +203,9 @@ export function* applyEventSteps(ctx: MemberkitContext, tx: AnyStoreWriter, { ev
   // this event can affect.
   const listing = tx.listEvents(profile.id);
   const history = isPending(listing) ? ((yield listing) as readonly StoredEvent[]) : listing;
-  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event);
+  // The memory store's sync writer (merges run these steps on it) keeps the times column.
+  const times = 'listEventTimes' in tx ? tx.listEventTimes?.(profile.id) : undefined;
+  const ruled = applyRules(profile, history, now, ctx.ruleTags, ctx.segments, created || merges !== undefined ? undefined : event, times);
   if (created || ruled.profile !== target) {
     const putting = tx.putProfile(ruled.profile);
     if (isPending(putting)) yield putting;
@@ -280,7 +287,7 @@ export function applyEventSync(ctx: MemberkitContext, tx: ProfileStoreSyncWriter
   stored.profileId = profile.id;
   tx.appendEvent(stored);
   // A new profile: every rule may have changed; else only those this event can affect.
-  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event);
+  const ruled = applyRules(profile, tx.listEvents(profile.id), now, ctx.ruleTags, ctx.segments, created ? undefined : event, tx.listEventTimes?.(profile.id));
   if (created || ruled.profile !== target) tx.putProfile(ruled.profile);
   return accepted(event, profile.id, created, NONE, conflicts ?? NONE, ruled.changes);
 }

@@ -105,11 +105,16 @@ function compileEvent(c: {
   return (s) => {
     const from = s.now - span;
     const events = s.events;
+    const times = s.times;
     let total = 0;
-    // Events are sorted by time: scan back from the newest, stop at the window's start.
+    // Events are sorted by time: scan back from the newest, stop at the
+    // window's start. Times come from the store's column when it has one;
+    // each branch compares on its own (a value chosen between the column's
+    // unboxed number and an event's field would be boxed into a new heap
+    // number on every read once both branches have run).
     for (let i = events.length - 1; i >= 0; i--) {
+      if (times !== undefined ? times[i]! < from : events[i]!.timestamp < from) break;
       const e = events[i]!;
-      if (e.timestamp < from) break;
       // The matcher checks the type first too, but it is another closure per
       // rule (a call V8 cannot inline here): events of other types, most of
       // a history, are skipped without the call.
@@ -128,11 +133,12 @@ function compileEvent(c: {
 // would be boxed into a fresh heap number on every call.
 function unfollowed(s: ConditionSubject, index: number, type: string, match: EventMatch, span: number): boolean {
   const events = s.events;
-  const end = events[index]!.timestamp + span;
+  const times = s.times;
+  const end = times !== undefined ? times[index]! + span : events[index]!.timestamp + span;
   if (s.now < end) return false;
   for (let j = index + 1; j < events.length; j++) {
+    if (times !== undefined ? times[j]! > end : events[j]!.timestamp > end) break;
     const e = events[j]!;
-    if (e.timestamp > end) break;
     if (e.type === type && match(e)) return false;
   }
   return true;
@@ -172,7 +178,9 @@ export function compileCondition(condition: Condition): CompiledCondition {
   } else if ('hasTag' in condition) {
     const tag = condition.hasTag;
     compiled = (s) => {
-      for (const t of s.profile.tags) if (t.tag === tag) return true;
+      // Indexed: the list may be a shared frozen empty (see ruleTagOf).
+      const tags = s.profile.tags;
+      for (let i = 0; i < tags.length; i++) if (tags[i]!.tag === tag) return true;
       return false;
     };
   } else if ('field' in condition) {

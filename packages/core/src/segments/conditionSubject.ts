@@ -15,6 +15,8 @@ import type { Profile, StoredEvent } from '../profile/profile.ts';
 export interface ConditionSubject {
   readonly profile: Profile;
   readonly events: readonly StoredEvent[];
+  /** The events' timestamps in the same order, when the store keeps them as a column (window scans read these). */
+  readonly times?: readonly number[] | undefined;
   readonly now: number;
   stats(): OrderStats;
 }
@@ -32,5 +34,5 @@ export interface ConditionSubject {
  */
 export function conditionSubject(profile: Profile, events: readonly StoredEvent[], now: number): ConditionSubject {
   let memo: OrderStats | undefined;
-  return { profile, events, now, stats: () => (memo ??= orderStats(events)) };
+  return { profile, events, times: undefined, now, stats: () => (memo ??= orderStats(events)) };
 }

@@ -103,7 +103,7 @@ export async function evaluateAll(ctx: MemberkitContext): Promise<BatchEvaluatio
         }
         const profile = tx.getProfile(r.value);
         if (!profile || profile.mergedInto !== undefined) continue;
-        const { profile: next, changes } = applyRules(profile, tx.listEvents(r.value), now, ctx.ruleTags, ctx.segments);
+        const { profile: next, changes } = applyRules(profile, tx.listEvents(r.value), now, ctx.ruleTags, ctx.segments, undefined, tx.listEventTimes?.(r.value));
         if (next !== profile) tx.putProfile(next);
         tallies.add(r.value, next, changes);
       }

@@ -1,30 +1,37 @@
 import type { IdentifierKind } from '../events/eventTypes.ts';
 import type { ProfileStore, ProfileStoreSyncWriter, ProfileStoreWriter } from '../ports/profileStore.ts';
 import type { MergeRecord, Profile, StoredEvent } from '../profile/profile.ts';
+import { StringIndex } from '../ports/stringIndex.ts';
 
-function insertByTime(list: StoredEvent[], event: StoredEvent): void {
+function insertByTime(s: Slot, event: StoredEvent): void {
   // Events mostly arrive in order: append, else binary-search the slot so the
-  // list stays sorted for window scans.
-  const last = list[list.length - 1];
-  if (last === undefined || last.timestamp <= event.timestamp) {
-    list.push(event);
+  // list stays sorted for window scans. The times column moves with it.
+  const { events, times } = s;
+  const at = event.timestamp;
+  const n = times.length;
+  if (n === 0 || times[n - 1]! <= at) {
+    events.push(event);
+    times.push(at);
     return;
   }
   let lo = 0;
-  let hi = list.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.timestamp <= event.timestamp) lo = mid + 1;
+    if (times[mid]! <= at) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, event);
+  events.splice(lo, 0, event);
+  times.splice(lo, 0, at);
 }
 
-function removeEvent(list: StoredEvent[], id: string): void {
+function removeEvent(s: Slot, id: string): void {
   // The newest event is the likeliest to go (a rolled-back append).
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (list[i]!.id === id) {
-      list.splice(i, 1);
+  const { events, times } = s;
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i]!.id === id) {
+      events.splice(i, 1);
+      times.splice(i, 1);
       return;
     }
   }
@@ -34,6 +41,13 @@ interface Slot {
   readonly id: string;
   profile: Profile | undefined;
   readonly events: StoredEvent[];
+  /**
+   * The events' timestamps, in the same order: a plain array of numbers,
+   * which V8 keeps unboxed. Window scans read these instead of each event's
+   * `timestamp`, which, over events of several shapes, V8 copies into a new
+   * heap number on every read (16 bytes per event per rule).
+   */
+  readonly times: number[];
 }
 
 // Undo log entries are four flat slots (operation, key, before, extra) in one
@@ -72,7 +86,7 @@ export function memoryStore(): ProfileStore {
     if (id === lastId) return lastSlot!;
     let s = slots.get(id);
     if (!s) {
-      s = { id, profile: undefined, events: [] };
+      s = { id, profile: undefined, events: [], times: [] };
       slots.set(id, s);
     }
     lastId = id;
@@ -91,19 +105,28 @@ export function memoryStore(): ProfileStore {
   // One map per identifier kind: no composite string keys to build and hash.
   // Links point at slots, not ids: the profile read that follows a lookup
   // finds its slot remembered instead of hashing the id again.
-  const identities = new Map<IdentifierKind, Map<string, Slot>>();
-  const kindMap = (kind: IdentifierKind): Map<string, Slot> => {
+  // Each kind's values are in a StringIndex, like event ids (see below): the
+  // first identifier of most events is looked up and found cold. An unlinked
+  // value maps to `undefined`.
+  const identities = new Map<IdentifierKind, StringIndex<Slot | undefined>>();
+  const kindMap = (kind: IdentifierKind): StringIndex<Slot | undefined> => {
     let m = identities.get(kind);
     if (!m) {
-      m = new Map();
+      m = new StringIndex();
       identities.set(kind, m);
     }
     return m;
   };
-  const events = new Map<string, StoredEvent>();
+  // Every stored event by id, for dedupe: most look-ups are misses (a new
+  // event), which a StringIndex answers from one slot of a typed array where
+  // a Map walked a chain through cold key strings. It cannot delete: a
+  // rolled-back append leaves the id mapped to `undefined`, which reads as
+  // absent (and a later append of that id reuses its slot).
+  const events = new StringIndex<StoredEvent | undefined>();
   const merges = new Map<string, MergeRecord>();
   const mergesBySurvivor = new Map<string, MergeRecord[]>();
   const noEvents: readonly StoredEvent[] = Object.freeze([]);
+  const noTimes: readonly number[] = Object.freeze([]);
   const noMerges: readonly MergeRecord[] = Object.freeze([]);
   let live = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -111,7 +134,6 @@ export function memoryStore(): ProfileStore {
   // An event id known to be absent: only appendEvent adds ids, and it clears this.
   let lastMiss: string | undefined;
 
-  const eventList = (profileId: string): StoredEvent[] => slot(profileId).events;
   const setProfile = (s: Slot, profile: Profile | undefined): void => {
     const before = s.profile;
     live += Number(profile !== undefined && profile.mergedInto === undefined) - Number(before !== undefined && before.mergedInto === undefined);
@@ -150,18 +172,17 @@ export function memoryStore(): ProfileStore {
           setProfile(slot(key), before as Profile | undefined);
           break;
         case LINK:
-          if (before === undefined) (extra as Map<string, Slot>).delete(key);
-          else (extra as Map<string, Slot>).set(key, before as Slot);
+          (extra as StringIndex<Slot | undefined>).set(key, before as Slot | undefined);
           break;
         case APPEND:
-          events.delete(key);
-          removeEvent(eventList(extra as string), key);
+          events.set(key, undefined);
+          removeEvent(slot(extra as string), key);
           break;
         case MOVE: {
           const was = before as StoredEvent;
           events.set(key, was);
-          removeEvent(eventList(extra as string), key);
-          insertByTime(eventList(was.profileId), was);
+          removeEvent(slot(extra as string), key);
+          insertByTime(slot(was.profileId), was);
           break;
         }
         case PUT_MERGE: {
@@ -197,6 +218,7 @@ export function memoryStore(): ProfileStore {
       return e?.profileId;
     },
     listEvents: (profileId) => peek(profileId)?.events ?? noEvents,
+    listEventTimes: (profileId) => peek(profileId)?.times ?? noTimes,
     getMerge: (id) => merges.get(id),
     listMerges: (profileId) => mergesBySurvivor.get(profileId) ?? noMerges,
     putProfile(profile) {
@@ -214,14 +236,14 @@ export function memoryStore(): ProfileStore {
       const m = kindMap(kind);
       const before = m.get(value);
       if (before === undefined) return;
-      m.delete(value);
+      m.set(value, undefined);
       log(LINK, value, before, m);
     },
     appendEvent(event) {
-      if (event.id !== lastMiss && events.has(event.id)) return false;
+      if (event.id !== lastMiss && events.get(event.id) !== undefined) return false;
       lastMiss = undefined;
       events.set(event.id, event);
-      insertByTime(eventList(event.profileId), event);
+      insertByTime(slot(event.profileId), event);
       log(APPEND, event.id, undefined, event.profileId);
       return true;
     },
@@ -231,8 +253,8 @@ export function memoryStore(): ProfileStore {
         if (!before || before.profileId === toProfileId) continue;
         const moved: StoredEvent = { ...before, profileId: toProfileId };
         events.set(id, moved);
-        removeEvent(eventList(before.profileId), id);
-        insertByTime(eventList(toProfileId), moved);
+        removeEvent(slot(before.profileId), id);
+        insertByTime(slot(toProfileId), moved);
         log(MOVE, id, before, toProfileId);
       }
     },
