@@ -3,6 +3,7 @@
 // 2. balance / explainBalance latency for one member with 10,000 ledger entries.
 // The peer is what a hand-rolled ledger usually does: keep the entries and sum
 // them on every read (SELECT SUM(points) …), run on the same entries.
+import { HandRolledLedger } from './handRolledLedger.ts';
 import { createLoyaltyEngine, defineProgram, entryEffect, manualClock, memoryLoyaltyStore, MemberDraft, emptyMemberRecord, type LoyaltyEngine, type MemberChange } from '@memberkit/core';
 
 const quick = process.argv.includes('--quick');
@@ -100,28 +101,46 @@ async function mixed(engine: LoyaltyEngine, ids: readonly string[], clock: { now
   });
 }
 
+/** The five write commands, as both the engine and the hand-rolled peer take them. */
+interface WriteTarget {
+  adjustPoints(input: { memberId: string; points: number; reason: string; idempotencyKey: string }): Promise<unknown>;
+  recordOrder(event: ReturnType<typeof order>): Promise<unknown>;
+  redeemPoints(input: { memberId: string; points: number; orderId: string; idempotencyKey: string }): Promise<unknown>;
+  recordAction(input: { memberId: string; action: 'check_in'; idempotencyKey: string }): Promise<unknown>;
+  recordRefund(event: ReturnType<typeof refund>): Promise<unknown>;
+}
+
+const refund = (memberId: string, i: number, timestamp: number) => ({
+  id: `rf${i}`, type: 'order_refunded', timestamp, userId: memberId, source: 'server',
+  properties: { orderId: `o${i}`, currency: 'CNY', total: 5_000 },
+});
+
+/** The write phases of the table ({@link WRITE_PHASES}), one kind at a time over every member. */
+async function writePhases(target: WriteTarget, ids: readonly string[], clock: { now(): number }, suffix = ''): Promise<Row[]> {
+  const rows: Row[] = [];
+  rows.push(await timed(`adjustPoints (credit 1,000)${suffix}`, MEMBERS, async () => {
+    for (const m of ids) await target.adjustPoints({ memberId: m, points: 1_000, reason: 'opening balance', idempotencyKey: `open-${m}` });
+  }));
+  rows.push(await timed(`recordOrder (pending lot, growth, tier)${suffix}`, MEMBERS, async () => {
+    for (let i = 0; i < MEMBERS; i++) await target.recordOrder(order(ids[i] as string, `o${i}`, 10_000 + (i % 50_000), clock.now()));
+  }));
+  rows.push(await timed(`redeemPoints (on an order)${suffix}`, MEMBERS, async () => {
+    for (let i = 0; i < MEMBERS; i++) await target.redeemPoints({ memberId: ids[i] as string, points: 300, orderId: `c${i}`, idempotencyKey: `r${i}` });
+  }));
+  rows.push(await timed(`recordAction (check-in)${suffix}`, MEMBERS, async () => {
+    for (const m of ids) await target.recordAction({ memberId: m, action: 'check_in', idempotencyKey: `ci-${m}` });
+  }));
+  rows.push(await timed(`recordRefund (half, by amount)${suffix}`, MEMBERS, async () => {
+    for (let i = 0; i < MEMBERS; i++) await target.recordRefund(refund(ids[i] as string, i, clock.now()));
+  }));
+  return rows;
+}
+
 async function throughput() {
   const clock = manualClock('2026-01-01T00:00:00Z');
   const engine = createLoyaltyEngine({ program, clock });
   const ids = Array.from({ length: MEMBERS }, (_, i) => `m${i}`);
-  const rows = [];
-  rows.push(await timed('adjustPoints (credit 1,000)', MEMBERS, async () => {
-    for (const m of ids) await engine.adjustPoints({ memberId: m, points: 1_000, reason: 'opening balance', idempotencyKey: `open-${m}` });
-  }));
-  rows.push(await timed('recordOrder (pending lot, growth, tier)', MEMBERS, async () => {
-    for (let i = 0; i < MEMBERS; i++) await engine.recordOrder(order(ids[i] as string, `o${i}`, 10_000 + (i % 50_000), clock.now()));
-  }));
-  rows.push(await timed('redeemPoints (on an order)', MEMBERS, async () => {
-    for (let i = 0; i < MEMBERS; i++) await engine.redeemPoints({ memberId: ids[i] as string, points: 300, orderId: `c${i}`, idempotencyKey: `r${i}` });
-  }));
-  rows.push(await timed('recordAction (check-in)', MEMBERS, async () => {
-    for (const m of ids) await engine.recordAction({ memberId: m, action: 'check_in', idempotencyKey: `ci-${m}` });
-  }));
-  rows.push(await timed('recordRefund (half, by amount)', MEMBERS, async () => {
-    for (let i = 0; i < MEMBERS; i++) {
-      await engine.recordRefund({ id: `rf${i}`, type: 'order_refunded', timestamp: clock.now(), userId: ids[i], source: 'server', properties: { orderId: `o${i}`, currency: 'CNY', total: 5_000 } });
-    }
-  }));
+  const rows = await writePhases(engine, ids, clock);
   rows.push(await timed('replay (same key, no write)', MEMBERS, async () => {
     for (let i = 0; i < MEMBERS; i++) await engine.redeemPoints({ memberId: ids[i] as string, points: 300, orderId: `c${i}`, idempotencyKey: `r${i}` });
   }));
@@ -132,6 +151,14 @@ async function throughput() {
   }));
   for (const m of ids.slice(0, 1000)) if (!(await engine.verify(m)).ok) throw new Error(`ledger check failed for ${m}`);
   return rows;
+}
+
+/** The same write phases on the hand-rolled peer (see handRolledLedger.ts), in this process, after the engine's. */
+async function peerWrites(): Promise<Row[]> {
+  const clock = manualClock('2026-01-01T00:00:00Z');
+  const peer = new HandRolledLedger(() => clock.now());
+  const ids = Array.from({ length: MEMBERS }, (_, i) => `p${i}`);
+  return writePhases(peer, ids, clock, ' — hand-rolled peer');
 }
 
 async function bigMember(): Promise<{ engine: LoyaltyEngine; now: number }> {
@@ -177,6 +204,12 @@ async function main() {
   for (const r of [...rows, store]) line(r.label, r);
   line('**ledger writes, one kind at a time** (adjust, order, redeem, action, refund; target ≥ 200,000 ops/s)', sum(writes));
   line('**all engine commands above** (writes, mixed, replays, settle)', sum(rows));
+  const peer = await peerWrites();
+  for (const r of peer) line(r.label, r);
+  const peerSum = sum(peer);
+  line('**peer: ledger writes, one kind at a time** (hand-rolled Map + entry objects; no lots, expiry, tiers or schema)', peerSum);
+  const ours = sum(writes);
+  console.log(`\nmemberkit's write rate is ${((ours.n / ours.ms) / (peerSum.n / peerSum.ms)).toFixed(2)}× the hand-rolled peer's (wall), ${((ours.n / ours.cpuMs) / (peerSum.n / peerSum.cpuMs)).toFixed(2)}× (CPU).`);
   console.log(`\n${calibration()} CPU time is this process's user + system time (GC and JIT threads included), so it can exceed wall time.`);
 
   const { engine, now } = await bigMember();
