@@ -10,9 +10,10 @@ import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
 import { NO_ITEMS } from './noItems.ts';
 
-/** A lot copy the draft owns: entries move its remainders in place. */
-const KIND_CODE: Readonly<Record<EntryKind, number>> = { earn: 0, pending: 1, activate: 2, redeem: 3, expire: 4, reverse: 5, adjust: 6 };
+/** An entry kind's position in `ENTRY_KINDS`: the code the draft's columns (and the store's `EntryLog`) keep. */
+const KIND_CODE = Object.fromEntries(ENTRY_KINDS.map((kind, i) => [kind, i])) as Readonly<Record<EntryKind, number>>;
 
+/** A lot copy the draft owns: entries move its remainders in place. */
 type DraftLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
 
 // Shared by every change that has no orders or counters; the change type makes it read-only.
