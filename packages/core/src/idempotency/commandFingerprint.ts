@@ -172,7 +172,34 @@ function end(operation: string): string {
   buf[o + 8] = d[(a >>> 8) & 31] as number;
   buf[o + 9] = d[(a >>> 3) & 31] as number;
   buf[o + 10] = d[a & 7] as number;
-  return String.fromCharCode.apply(null, buf);
+  const text = String.fromCharCode.apply(null, buf);
+  recent.text = text;
+  recent.operation = operation;
+  recent.hash = (b & 0x1fffff) * 4294967296 + (a >>> 0);
+  return text;
+}
+
+/** The last fingerprint built, its operation and its 53 bits as a number (see {@link recentFingerprint}). */
+const recent = { text: '', operation: '', hash: -1 };
+
+/**
+ * The operation and 53-bit hash of `fingerprint` if it is the one
+ * {@link commandFingerprint} built last (a command stores its key right
+ * after building it), else undefined: the memory store keeps a fingerprint
+ * as these two and so skips reading them back out of the text. The answer
+ * is one object reused by every call; read it at once.
+ *
+ * @example
+ * ```ts
+ * import { commandFingerprint } from '@memberkit/core';
+ * import { recentFingerprint } from './commandFingerprint.ts';
+ * const fp = commandFingerprint.redeem({ points: 5 });
+ * recentFingerprint(fp)?.operation;
+ * //=> 'redeem'
+ * ```
+ */
+export function recentFingerprint(fingerprint: string): { readonly operation: string; readonly hash: number } | undefined {
+  return fingerprint === recent.text && recent.hash >= 0 ? recent : undefined;
 }
 
 /** Per operation: the character codes of `operation:` and room for the digits, reused by every call. */

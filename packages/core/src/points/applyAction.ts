@@ -1,6 +1,6 @@
 import { programCalendar } from '../program/programCalendar.ts';
 import type { LoyaltyAction, LoyaltyProgram } from '../program/programSchema.ts';
-import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { effectiveLevel } from '../tiers/effectiveTier.ts';
 import { lotExpiry } from './lotExpiry.ts';
 import type { MemberDraft } from './memberDraft.ts';
 import { NO_ITEMS } from './noItems.ts';
@@ -127,11 +127,11 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
   let lotId: string | null = null;
   if (points > 0) {
     const lot = draft.addLot({ origin: 'action', source, earnedAt: draft.now, activatesAt: null, expiresAt: lotExpiry(program, draft.now), points });
-    draft.append('earn', lot.id, 'available', points, draft.now, source);
+    draft.write('earn', lot.id, 'available', points, draft.now, source);
     lotId = lot.id;
   }
   if (growth > 0) draft.addGrowth({ memberId: draft.memberId, at: draft.now, recordedAt: draft.now, value: growth, spend: 0, orders: 0, source });
-  const gift = effectiveTier(program, draft.currentTier(), draft.now).level.benefits.birthdayCouponTemplateId;
+  const gift = effectiveLevel(program, draft.currentTier(), draft.now).benefits.birthdayCouponTemplateId;
   const couponTemplateIds = input.action === 'birthday' && gift !== undefined ? [gift] : NO_ITEMS;
   return { action: input.action, points, growth, cappedPoints, cappedGrowth, lotId, couponTemplateIds, source, at: draft.now };
 }

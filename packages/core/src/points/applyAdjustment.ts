@@ -55,7 +55,7 @@ export function applyAdjustment(program: LoyaltyProgram, draft: MemberDraft, inp
   draft.claimSource(source);
   if (input.points > 0) {
     const lot = draft.addLot({ origin: 'adjust', source, earnedAt: draft.now, activatesAt: null, expiresAt: lotExpiry(program, draft.now), points: input.points });
-    draft.append('adjust', lot.id, 'available', input.points, draft.now, source, input.reason);
+    draft.write('adjust', lot.id, 'available', input.points, draft.now, source, input.reason);
     return { points: input.points, lotId: lot.id, allocations: NO_ITEMS };
   }
   const debit = -input.points;

@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import type { MemberkitEvent } from '../events/memberkitEvent.ts';
 import type { LoyaltyProgram } from '../program/programSchema.ts';
-import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { effectiveLevel } from '../tiers/effectiveTier.ts';
 import { applyRedemption } from './applyRedemption.ts';
 import type { LotAllocation } from './consumeLots.ts';
 import { lotExpiry } from './lotExpiry.ts';
@@ -117,7 +117,7 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
   draft.claimSource(source);
   const redeemed = payWithPoints(draft, props.orderId, props.pointsRedeemed ?? 0);
   const pointsRedeemed = redeemed.reduce((sum, a) => sum + a.points, 0);
-  const multiplier = effectiveTier(program, draft.currentTier(), event.timestamp).level.benefits.pointsMultiplier;
+  const multiplier = effectiveLevel(program, draft.currentTier(), event.timestamp).benefits.pointsMultiplier;
   const earning = orderEarning(program, props, multiplier);
   const expiresAt = lotExpiry(program, event.timestamp);
   let lotId: string | null = null;
@@ -127,7 +127,7 @@ export function applyOrder(program: LoyaltyProgram, draft: MemberDraft, event: M
     activatesAt = windowed ? event.timestamp + program.returnWindowDays * DAY_MS : null;
     const lot = draft.addLot({ origin: 'order', source, earnedAt: event.timestamp, activatesAt, expiresAt, points: earning.points });
     lotId = lot.id;
-    draft.append(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
+    draft.write(windowed ? 'pending' : 'earn', lot.id, windowed ? 'pending' : 'available', earning.points, event.timestamp, source);
   }
   draft.addGrowth({ memberId: draft.memberId, at: event.timestamp, recordedAt: draft.now, value: earning.growth, spend: earning.eligible, orders: 1, source });
   // A redemption at checkout may have created the record already; keep what it paid with. Built

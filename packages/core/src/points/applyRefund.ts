@@ -127,7 +127,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
     const before = order.restored.find((r) => r.lotId === a.lotId)?.points ?? 0;
     const give = (full ? a.points : floorShare(a.points, num, den)) - before;
     if (give > 0) {
-      draft.append('reverse', a.lotId, 'available', give, draft.now, source, 'points paid with, given back by refund');
+      draft.write('reverse', a.lotId, 'available', give, draft.now, source, 'points paid with, given back by refund');
       pointsRestored += give;
     }
     return { lotId: a.lotId, points: before + Math.max(0, give) };
@@ -140,11 +140,11 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const lot = order.lotId === null ? undefined : draft.lot(order.lotId);
   if (lot !== undefined && owed > 0) {
     const fromPending = Math.min(owed, lot.pending);
-    if (fromPending > 0) draft.append('reverse', lot.id, 'pending', -fromPending, draft.now, source);
+    if (fromPending > 0) draft.write('reverse', lot.id, 'pending', -fromPending, draft.now, source);
     owed -= fromPending;
     // Expired lots were already emptied by settleDue, so what remains here is spendable.
     const fromLot = Math.min(owed, Math.max(0, (draft.lot(lot.id) as typeof lot).available));
-    if (fromLot > 0) draft.append('reverse', lot.id, 'available', -fromLot, draft.now, source);
+    if (fromLot > 0) draft.write('reverse', lot.id, 'available', -fromLot, draft.now, source);
     owed -= fromLot;
   }
   const policy = program.refundPolicy;
@@ -154,7 +154,7 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   }
   if (owed > 0 && policy.whenSpent === 'allow_negative') {
     const room = Math.min(owed, Math.max(0, draft.available - policy.negativeFloor));
-    if (room > 0) draft.append('reverse', draft.debtLot().id, 'available', -room, draft.now, source, 'spent points owed after refund');
+    if (room > 0) draft.write('reverse', draft.debtLot().id, 'available', -room, draft.now, source, 'spent points owed after refund');
     owed -= room;
   }
   const pointsReversed = due - owed;

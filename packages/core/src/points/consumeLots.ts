@@ -81,7 +81,7 @@ export function consumeLots(draft: MemberDraft, points: number, kind: 'redeem' |
     if (left <= 0) break;
     if (lot.id === excludeLotId) continue;
     const take = Math.min(left, lot.available);
-    draft.append(kind, lot.id, 'available', -take, draft.now, source);
+    draft.write(kind, lot.id, 'available', -take, draft.now, source);
     taken.push({ lotId: lot.id, points: take });
     left -= take;
   }

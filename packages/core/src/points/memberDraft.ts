@@ -4,11 +4,14 @@ import type { MutableMemberRecord } from '../ports/applyMemberChange.ts';
 import { lotTransition, nextLotTransition } from '../ports/lotTransition.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
-import type { EntryKind, LedgerEntry } from './ledgerEntry.ts';
+import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
 import { NO_ITEMS } from './noItems.ts';
+
+/** An entry kind's position in `ENTRY_KINDS`: the code the draft's columns (and the store's `EntryLog`) keep. */
+const KIND_CODE = Object.fromEntries(ENTRY_KINDS.map((kind, i) => [kind, i])) as Readonly<Record<EntryKind, number>>;
 
 /** A lot copy the draft owns: entries move its remainders in place. */
 type DraftLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
@@ -40,11 +43,18 @@ export class MemberDraft implements DirectChange {
   idempotency: IdempotencyRecord | undefined = undefined;
   readonly memberId: string;
   readonly now: number;
-  readonly operationId: string;
   // The lists start as one shared empty list and get their own array on the
   // first item (an array literal, sized to it): most commands leave two or three
   // of them empty, and every allocation here is the collector's work.
-  private entryList: LedgerEntry[] | undefined = undefined;
+  /**
+   * The new entries as columns: per entry its points, `at` and a code (kind × 2 + 1 if in the
+   * available bucket), and its lot id, source and note. An entry object (with its id and
+   * operation-id strings, numbers turned into text) is built only when something reads
+   * {@link MemberDraft.entries}; the memory store takes the columns as they are.
+   */
+  private entryNums: number[] | undefined = undefined;
+  private entryRefs: (string | undefined)[] | undefined = undefined;
+  private entryObjects: LedgerEntry[] | undefined = undefined;
   private lotList: PointsLot[] | undefined = undefined;
   private growthList: GrowthEntry[] | undefined = undefined;
   private sourceList: string[] | undefined = undefined;
@@ -65,7 +75,6 @@ export class MemberDraft implements DirectChange {
     this.record = record;
     this.memberId = record.memberId;
     this.now = now;
-    this.operationId = `${record.memberId}.op${record.version + 1}`;
     this.available = record.available;
     this.pending = record.pending;
     this.dueAt = record.nextTransitionAt;
@@ -73,9 +82,45 @@ export class MemberDraft implements DirectChange {
     this.firstSeq = record.entryCount ?? record.entries.length;
   }
 
-  /** Entries this draft appends, in order. */
+  /** The operation id every entry of this draft carries: `<member>.op<version after commit>`. */
+  get operationId(): string {
+    return `${this.memberId}.op${this.record.version + 1}`;
+  }
+
+  /** How many entries this draft appends. */
+  get entryCount(): number {
+    return this.entryRefs === undefined ? 0 : this.entryRefs.length / 3;
+  }
+
+  /** Entries this draft appends, in order (built from the columns on first read, extended after). */
   get entries(): readonly LedgerEntry[] {
-    return this.entryList ?? NONE;
+    const n = this.entryCount;
+    if (n === 0) return NONE;
+    const out = (this.entryObjects ??= []);
+    for (let i = out.length; i < n; i++) out.push(this.entryAt(i));
+    return out;
+  }
+
+  /** The draft's `i`-th new entry as an object. */
+  private entryAt(i: number): LedgerEntry {
+    const nums = this.entryNums as number[];
+    const refs = this.entryRefs as (string | undefined)[];
+    const seq = this.firstSeq + i;
+    const code = nums[3 * i + 2] as number;
+    return {
+      id: `${this.memberId}#${seq}`,
+      memberId: this.memberId,
+      seq,
+      kind: ENTRY_KINDS[code >> 1] as EntryKind,
+      lotId: refs[3 * i] as string,
+      bucket: (code & 1) === 1 ? 'available' : 'pending',
+      points: nums[3 * i] as number,
+      at: nums[3 * i + 1] as number,
+      recordedAt: this.now,
+      source: refs[3 * i + 1] as string,
+      operationId: this.operationId,
+      note: refs[3 * i + 2],
+    };
   }
 
   /** Lots this draft creates, as new copies with zero remainders (the entries fill them). */
@@ -175,8 +220,14 @@ export class MemberDraft implements DirectChange {
     return lot;
   }
 
-  /** Appends one entry and applies it to the lot and totals of the draft. */
+  /** Appends one entry and applies it to the lot and totals of the draft; returns it as an object (see {@link MemberDraft.write}). */
   append(kind: EntryKind, lotId: string, bucket: 'available' | 'pending', points: number, at: number, source: string, note?: string): LedgerEntry {
+    this.write(kind, lotId, bucket, points, at, source, note);
+    return this.entryAt(this.entryCount - 1);
+  }
+
+  /** {@link MemberDraft.append} without building the entry object: what the operations call. */
+  write(kind: EntryKind, lotId: string, bucket: 'available' | 'pending', points: number, at: number, source: string, note?: string): void {
     // A lot in the overlay is the draft's own copy: update it in place. A record lot (never
     // mutated here) gets its copy on the first entry that touches it.
     let next = this.overlay?.get(lotId) as DraftLot | undefined;
@@ -186,8 +237,6 @@ export class MemberDraft implements DirectChange {
       next = lotWithRemainders(lot, lot.available, lot.pending);
       (this.overlay ??= new SmallMap()).set(lotId, next);
     }
-    const seq = this.firstSeq + (this.entryList === undefined ? 0 : this.entryList.length);
-    const entry: LedgerEntry = { id: `${this.memberId}#${seq}`, memberId: this.memberId, seq, kind, lotId, bucket, points, at, recordedAt: this.now, source, operationId: this.operationId, note };
     // entryEffect, inlined (no object per entry).
     const dAvailable = kind === 'activate' || bucket === 'available' ? points : 0;
     const dPending = kind === 'activate' ? -points : bucket === 'pending' ? points : 0;
@@ -197,9 +246,14 @@ export class MemberDraft implements DirectChange {
     if (next.available > 0 && next.expiresAt !== null && next.expiresAt < this.dueAt) this.dueAt = next.expiresAt;
     this.available += dAvailable;
     this.pending += dPending;
-    if (this.entryList === undefined) this.entryList = [entry];
-    else this.entryList.push(entry);
-    return entry;
+    const code = KIND_CODE[kind] * 2 + (bucket === 'available' ? 1 : 0);
+    if (this.entryNums === undefined) {
+      this.entryNums = [points, at, code];
+      this.entryRefs = [lotId, source, note];
+    } else {
+      this.entryNums.push(points, at, code);
+      (this.entryRefs as (string | undefined)[]).push(lotId, source, note);
+    }
   }
 
   order(orderId: string): PointsOrderRecord | undefined {
@@ -236,7 +290,7 @@ export class MemberDraft implements DirectChange {
 
   /** True when the draft would change nothing. */
   isEmpty(): boolean {
-    return this.entryList === undefined && this.lotList === undefined && this.orders === undefined && this.growthList === undefined && this.tier === undefined && this.counters === undefined && this.sourceList === undefined;
+    return this.entryNums === undefined && this.lotList === undefined && this.orders === undefined && this.growthList === undefined && this.tier === undefined && this.counters === undefined && this.sourceList === undefined;
   }
 
   toChange(idempotency?: IdempotencyRecord): MemberChange {
@@ -284,9 +338,12 @@ export class MemberDraft implements DirectChange {
       }
       record.nextTransitionAt = recount ? nextLotTransition(record) : next;
     }
-    const entries = this.entryList;
+    const nums = this.entryNums;
     const version = record.version + 1;
-    if (entries !== undefined) for (let i = 0; i < entries.length; i++) record.log.pushOwn(entries[i] as LedgerEntry, version);
+    if (nums !== undefined) {
+      const refs = this.entryRefs as (string | undefined)[];
+      for (let i = 0; i < nums.length; i += 3) record.log.pushParts(nums[i] as number, nums[i + 1] as number, this.now, version * 16 + (nums[i + 2] as number), refs[i] as string, refs[i + 1] as string, refs[i + 2]);
+    }
     record.available += this.available - this.record.available;
     record.pending += this.pending - this.record.pending;
     const orders = this.orders;

@@ -25,11 +25,11 @@ export function settleDue(draft: MemberDraft): void {
   for (const open of draft.openLots()) {
     if (open.origin === 'debt') continue;
     if (open.pending > 0 && open.activatesAt !== null && open.activatesAt <= now) {
-      draft.append('activate', open.id, 'available', open.pending, open.activatesAt, open.source);
+      draft.write('activate', open.id, 'available', open.pending, open.activatesAt, open.source);
     }
     const lot = draft.lot(open.id);
     if (lot !== undefined && lot.available > 0 && lot.pending === 0 && lot.expiresAt !== null && lot.expiresAt <= now) {
-      draft.append('expire', lot.id, 'available', -lot.available, Math.max(lot.expiresAt, lot.activatesAt ?? lot.expiresAt), lot.source);
+      draft.write('expire', lot.id, 'available', -lot.available, Math.max(lot.expiresAt, lot.activatesAt ?? lot.expiresAt), lot.source);
     }
   }
 }

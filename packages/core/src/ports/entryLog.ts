@@ -75,6 +75,16 @@ export class EntryLog {
     this.refs.push(entry.lotId, entry.source, entry.note);
   }
 
+  /**
+   * {@link EntryLog.pushOwn} from an entry's parts, with `code` as the log keeps it
+   * (commit version × 16 + kind index × 2 + 1 if in the available bucket): the engine's draft
+   * keeps its entries so, and no entry object is built on the way.
+   */
+  pushParts(points: number, at: number, recordedAt: number, code: number, lotId: string, source: string, note: string | undefined): void {
+    this.nums.push(points, at, recordedAt, code);
+    this.refs.push(lotId, source, note);
+  }
+
   /** The entry at `seq`, as a new object. */
   entry(seq: number): LedgerEntry {
     const odd = this.odd?.get(seq);

@@ -1,5 +1,6 @@
 import type { IdempotencyRecord } from './loyaltyStore.ts';
 import { StringIndex } from './stringIndex.ts';
+import { recentFingerprint } from '../idempotency/commandFingerprint.ts';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuv';
 /** Digit values by character code (−1 = not a digit). */
@@ -52,13 +53,22 @@ export class IdempotencyIndex {
   set(record: IdempotencyRecord): void {
     const at = this.results.set(record.key, record.result);
     const fp = record.fingerprint;
-    const colon = fp.length - HASH_DIGITS - 1;
-    const hash = colon > 0 && fp.charCodeAt(colon) === 58 ? parseHash(fp, colon + 1) : -1;
-    let op = fp;
-    if (hash >= 0) {
-      const name = fp.slice(0, colon);
-      op = this.opNames.get(name) ?? name;
-      if (op === name) this.opNames.set(name, name);
+    // The engine stores a fingerprint just built: its parts are known without reading the text.
+    const known = recentFingerprint(fp);
+    let hash: number;
+    let op: string;
+    if (known !== undefined) {
+      hash = known.hash;
+      op = known.operation;
+    } else {
+      const colon = fp.length - HASH_DIGITS - 1;
+      hash = colon > 0 && fp.charCodeAt(colon) === 58 ? parseHash(fp, colon + 1) : -1;
+      op = fp;
+      if (hash >= 0) {
+        const name = fp.slice(0, colon);
+        op = this.opNames.get(name) ?? name;
+        if (op === name) this.opNames.set(name, name);
+      }
     }
     if (at === this.owners.length) {
       this.owners.push(record.memberId);

@@ -21,7 +21,7 @@ import { MemberDraft } from '../points/memberDraft.ts';
 import { settleDue } from '../points/settleDue.ts';
 import { verifyLedger, type LedgerCheck } from '../points/verifyLedger.ts';
 import { applyTierOverride, type TierOverrideInput } from '../tiers/applyTierOverride.ts';
-import { effectiveTier } from '../tiers/effectiveTier.ts';
+import { effectiveLevel } from '../tiers/effectiveTier.ts';
 import { evaluateTier } from '../tiers/evaluateTier.ts';
 import { growthTree, type GrowthTree } from '../tiers/growthTree.ts';
 import type { TierState } from '../tiers/tierState.ts';
@@ -32,6 +32,56 @@ import type { LoyaltyProgram } from './programSchema.ts';
 import { programCalendar } from './programCalendar.ts';
 
 const NO_OPTIONS: { readonly idempotencyKey?: string | undefined } = Object.freeze({});
+
+// The commands, by kind: the engine dispatches on these instead of taking a closure per call.
+const ORDER = 0;
+const REFUND = 1;
+const REDEEM = 2;
+const ADJUST = 3;
+const ACTION = 4;
+const OVERRIDE = 5;
+const SETTLE = 6;
+type Kind = typeof ORDER | typeof REFUND | typeof REDEEM | typeof ADJUST | typeof ACTION | typeof OVERRIDE | typeof SETTLE;
+type Balance = LoyaltyResult<object>['balance'];
+
+/**
+ * The command's result with the member's standing, built as one object literal per kind with
+ * every field in place: adding the three fields to the operation's own result gave each kept
+ * result a second object for the fields that did not fit (results live as long as their key).
+ * The field order is the operation's, then memberId, balance, tierId.
+ */
+function finish(kind: Kind, value: unknown, memberId: string, balance: Balance, tierId: string): object {
+  switch (kind) {
+    case ORDER: {
+      const v = value as OrderPointsResult;
+      const r: LoyaltyResult<OrderPointsResult> = { orderId: v.orderId, points: v.points, growth: v.growth, multiplier: v.multiplier, lotId: v.lotId, activatesAt: v.activatesAt, expiresAt: v.expiresAt, pointsRedeemed: v.pointsRedeemed, redeemed: v.redeemed, memberId, balance, tierId };
+      return r;
+    }
+    case REFUND: {
+      const v = value as RefundPointsResult;
+      const r: LoyaltyResult<RefundPointsResult> = { orderId: v.orderId, refundId: v.refundId, pointsReversed: v.pointsReversed, pointsForgiven: v.pointsForgiven, pointsRestored: v.pointsRestored, growthReversed: v.growthReversed, fullyRefunded: v.fullyRefunded, memberId, balance, tierId };
+      return r;
+    }
+    case REDEEM: {
+      const v = value as RedemptionResult;
+      const r: LoyaltyResult<RedemptionResult> = { points: v.points, orderId: v.orderId, allocations: v.allocations, memberId, balance, tierId };
+      return r;
+    }
+    case ADJUST: {
+      const v = value as AdjustmentResult;
+      const r: LoyaltyResult<AdjustmentResult> = { points: v.points, lotId: v.lotId, allocations: v.allocations, memberId, balance, tierId };
+      return r;
+    }
+    case ACTION: {
+      const v = value as ActionResult;
+      const r: LoyaltyResult<ActionResult> = { action: v.action, points: v.points, growth: v.growth, cappedPoints: v.cappedPoints, cappedGrowth: v.cappedGrowth, lotId: v.lotId, couponTemplateIds: v.couponTemplateIds, source: v.source, at: v.at, memberId, balance, tierId };
+      return r;
+    }
+    default:
+      // Rare commands: extend the operation's fresh result in place.
+      return Object.assign(value as object, { memberId, balance, tierId });
+  }
+}
 
 /**
  * Every command result carries the member's standing after it.
@@ -130,25 +180,41 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   /**
    * One attempt on one version: settle, apply, settle, evaluate the tier. Returns the draft to
    * commit (undefined if nothing changed and there is no key to store) and leaves the result in
-   * `attempted` — not a pair object per command, which would only be garbage.
+   * `attempted` — not a pair object per command, which would only be garbage. The command comes
+   * as a kind and its checked input, not a closure per call.
    */
   let attempted: unknown;
-  function attempt<T>(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): MemberDraft | undefined {
+  function attempt(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): MemberDraft | undefined {
     const draft = new MemberDraft(record, clock.now());
     settleDue(draft);
     evaluateTier(program, draft);
-    const value = compute(draft);
+    const value = apply(kind, draft, input);
     settleDue(draft);
     evaluateTier(program, draft);
-    // `value` is a fresh object from `compute`: extend it in place, which is far cheaper than a spread.
-    const result = value as Record<string, unknown>;
-    result.memberId = memberId;
-    result.balance = { available: draft.available, pending: draft.pending };
-    result.tierId = effectiveTier(program, draft.currentTier(), draft.now).level.id;
+    const result = finish(kind, value, memberId, { available: draft.available, pending: draft.pending }, effectiveLevel(program, draft.currentTier(), draft.now).id);
     attempted = result;
     if (key === undefined && draft.isEmpty()) return undefined;
     if (key !== undefined) draft.idempotency = { key, memberId, fingerprint, result };
     return draft;
+  }
+
+  function apply(kind: Kind, d: MemberDraft, input: unknown): unknown {
+    switch (kind) {
+      case ORDER:
+        return applyOrder(program, d, input as MemberkitEvent<'order_completed'>);
+      case REFUND:
+        return applyRefund(program, d, input as MemberkitEvent<'order_refunded'>);
+      case REDEEM:
+        return applyRedemption(d, input as RedeemInput);
+      case ADJUST:
+        return applyAdjustment(program, d, input as AdjustInput);
+      case ACTION:
+        return applyAction(program, d, input as ActionInput);
+      case OVERRIDE:
+        return { tier: applyTierOverride(program, d, input as TierOverrideInput) };
+      default:
+        return { entries: d.entryCount };
+    }
   }
 
   /** What a commit outcome means for the command: its result, a retry (undefined), or an error. */
@@ -165,13 +231,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     return new MemberkitError('conflict', `member ${memberId} kept changing; gave up after ${maxRetries} attempts`, { details: { memberId } });
   }
 
-  async function runAsync<T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): Promise<LoyaltyResult<T>> {
+  async function runAsync<T>(memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): Promise<LoyaltyResult<T>> {
     if (key !== undefined) {
       const seen = await store.getIdempotency(key);
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const draft = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const draft = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, kind, input);
       const result = attempted as LoyaltyResult<T>;
       if (draft === undefined) return result;
       const done = settleOutcome(await store.commit(draft.toChange(draft.idempotency)), result, memberId, fingerprint);
@@ -181,13 +247,13 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
   }
 
   // The same steps without a promise per store call, for a store in this process.
-  function runSync<T>(sync: SyncLoyaltyStore, memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): LoyaltyResult<T> {
+  function runSync<T>(sync: SyncLoyaltyStore, memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): LoyaltyResult<T> {
     if (key !== undefined) {
       const seen = sync.getIdempotency(key);
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const draft = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, compute);
+      const draft = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, kind, input);
       const result = attempted as LoyaltyResult<T>;
       if (draft === undefined) return result;
       // A store that takes a draft as it is writes it in directly: no change object, no second walk.
@@ -206,8 +272,8 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
    * back, so the calling async method settles its one promise directly
    * (returning a promise from an async function costs three more ticks).
    */
-  const run = <T>(memberId: string, key: string | undefined, fingerprint: string, compute: (draft: MemberDraft) => T): LoyaltyResult<T> | Promise<LoyaltyResult<T>> =>
-    sync === undefined ? runAsync(memberId, key, fingerprint, compute) : runSync(sync, memberId, key, fingerprint, compute);
+  const run = <T>(memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): LoyaltyResult<T> | Promise<LoyaltyResult<T>> =>
+    sync === undefined ? runAsync<T>(memberId, key, fingerprint, kind, input) : runSync<T>(sync, memberId, key, fingerprint, kind, input);
 
   function replay<T>(seen: { memberId: string; fingerprint: string; result: unknown }, memberId: string, fingerprint: string): T {
     if (seen.memberId !== memberId || seen.fingerprint !== fingerprint) {
@@ -234,23 +300,23 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     store,
     recordOrder: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_completed', opts);
-      return run(memberId, key, fp.orderEvent('order', event), (d) => applyOrder(program, d, event));
+      return run<OrderPointsResult>(memberId, key, fp.orderEvent('order', event), ORDER, event);
     },
     recordRefund: async (input, opts) => {
       const { event, memberId, key } = orderEvent(input, 'order_refunded', opts);
-      return run(memberId, key, fp.orderEvent('refund', event), (d) => applyRefund(program, d, event));
+      return run<RefundPointsResult>(memberId, key, fp.orderEvent('refund', event), REFUND, event);
     },
     redeemPoints: async (input) => {
       const i = fastLoyaltyInput('redeem', input) ?? parseOrThrow(loyaltyInputSchemas.redeem, input, 'invalid_input', 'redemption');
-      return run(i.memberId, i.idempotencyKey, fp.redeem(i), (d) => applyRedemption(d, i));
+      return run<RedemptionResult>(i.memberId, i.idempotencyKey, fp.redeem(i), REDEEM, i);
     },
     adjustPoints: async (input) => {
       const i = fastLoyaltyInput('adjust', input) ?? parseOrThrow(loyaltyInputSchemas.adjust, input, 'invalid_input', 'adjustment');
-      return run(i.memberId, i.idempotencyKey, fp.adjust(i), (d) => applyAdjustment(program, d, i));
+      return run<AdjustmentResult>(i.memberId, i.idempotencyKey, fp.adjust(i), ADJUST, i);
     },
     recordAction: async (input) => {
       const i = fastLoyaltyInput('action', input) ?? parseOrThrow(loyaltyInputSchemas.action, input, 'invalid_input', 'action');
-      const done = run(i.memberId, i.idempotencyKey, fp.action(i), (d) => applyAction(program, d, i));
+      const done = run<ActionResult>(i.memberId, i.idempotencyKey, fp.action(i), ACTION, i);
       if (wallet === undefined || i.action !== 'birthday') return done;
       const result = await done;
       // Also on a replay: the wallet's key makes a second issue return the first coupon, and retries one that failed.
@@ -260,9 +326,9 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     },
     overrideTier: async (input) => {
       const i = fastLoyaltyInput('override', input) ?? parseOrThrow(loyaltyInputSchemas.override, input, 'invalid_input', 'tier override');
-      return run(i.memberId, i.idempotencyKey, fp.override(i), (d) => ({ tier: applyTierOverride(program, d, i) }));
+      return run<{ tier: TierState }>(i.memberId, i.idempotencyKey, fp.override(i), OVERRIDE, i);
     },
-    settle: async (memberId) => run(memberId, undefined, '', (d) => ({ entries: d.entries.length })),
+    settle: async (memberId) => run<{ entries: number }>(memberId, undefined, '', SETTLE, undefined),
     settleAll: async () => {
       let members = 0;
       let entries = 0;

@@ -29,3 +29,23 @@ export function effectiveTier(program: Pick<LoyaltyProgram, 'tiers'>, state: Tie
   const index = found < 0 ? 0 : found;
   return { index, level: levels[index] as LoyaltyProgram['tiers']['levels'][number], overridden: overridden && found >= 0 };
 }
+
+/**
+ * The tier level in effect (see {@link effectiveTier}) without the wrapper object: what every
+ * command reads once or twice.
+ *
+ * @example
+ * ```ts
+ * import { defineProgram } from '@memberkit/core';
+ * import { effectiveLevel } from './effectiveTier.ts';
+ * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
+ * effectiveLevel(p, null, 0).id;
+ * //=> 'basic'
+ * ```
+ */
+export function effectiveLevel(program: Pick<LoyaltyProgram, 'tiers'>, state: TierState | null, now: number): LoyaltyProgram['tiers']['levels'][number] {
+  const levels = program.tiers.levels;
+  const id = state === null ? undefined : state.override != null && state.override.expiresAt > now ? state.override.tierId : state.tierId;
+  for (let i = 0; i < levels.length; i++) if ((levels[i] as { id: string }).id === id) return levels[i] as LoyaltyProgram['tiers']['levels'][number];
+  return levels[0] as LoyaltyProgram['tiers']['levels'][number];
+}
