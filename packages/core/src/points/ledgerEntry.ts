@@ -78,3 +78,22 @@ export function entryEffect(entry: Pick<LedgerEntry, 'kind' | 'bucket' | 'points
   if (entry.kind === 'activate') return { available: entry.points, pending: -entry.points };
   return entry.bucket === 'available' ? { available: entry.points, pending: 0 } : { available: 0, pending: entry.points };
 }
+
+const KIND_INDEX = Object.fromEntries(ENTRY_KINDS.map((kind, i) => [kind, i])) as Readonly<Record<EntryKind, number>>;
+
+/**
+ * An entry's kind and bucket as one small number — the kind's position in
+ * {@link ENTRY_KINDS} × 2, plus 1 in the available bucket — as the engine's
+ * draft and the memory store's `EntryLog` keep them (`ENTRY_KINDS[code >> 1]`
+ * and `code & 1` read it back).
+ *
+ * @example
+ * ```ts
+ * import { entryKindCode } from './ledgerEntry.ts';
+ * [entryKindCode('earn', 'available'), entryKindCode('pending', 'pending')];
+ * //=> [1, 2]
+ * ```
+ */
+export function entryKindCode(kind: EntryKind, bucket: 'available' | 'pending'): number {
+  return KIND_INDEX[kind] * 2 + (bucket === 'available' ? 1 : 0);
+}

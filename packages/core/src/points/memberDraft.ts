@@ -4,14 +4,11 @@ import type { MutableMemberRecord } from '../ports/applyMemberChange.ts';
 import { lotTransition, nextLotTransition } from '../ports/lotTransition.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
-import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
+import { ENTRY_KINDS, entryKindCode, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
 import { NO_ITEMS } from './noItems.ts';
-
-/** An entry kind's position in `ENTRY_KINDS`: the code the draft's columns (and the store's `EntryLog`) keep. */
-const KIND_CODE = Object.fromEntries(ENTRY_KINDS.map((kind, i) => [kind, i])) as Readonly<Record<EntryKind, number>>;
 
 /** A lot copy the draft owns: entries move its remainders in place. */
 type DraftLot = { -readonly [K in keyof PointsLot]: PointsLot[K] };
@@ -246,7 +243,7 @@ export class MemberDraft implements DirectChange {
     if (next.available > 0 && next.expiresAt !== null && next.expiresAt < this.dueAt) this.dueAt = next.expiresAt;
     this.available += dAvailable;
     this.pending += dPending;
-    const code = KIND_CODE[kind] * 2 + (bucket === 'available' ? 1 : 0);
+    const code = entryKindCode(kind, bucket);
     if (this.entryNums === undefined) {
       this.entryNums = [points, at, code];
       this.entryRefs = [lotId, source, note];
@@ -342,7 +339,7 @@ export class MemberDraft implements DirectChange {
     const version = record.version + 1;
     if (nums !== undefined) {
       const refs = this.entryRefs as (string | undefined)[];
-      for (let i = 0; i < nums.length; i += 3) record.log.pushParts(nums[i] as number, nums[i + 1] as number, this.now, version * 16 + (nums[i + 2] as number), refs[i] as string, refs[i + 1] as string, refs[i + 2]);
+      for (let i = 0; i < nums.length; i += 3) record.log.pushParts(nums[i] as number, nums[i + 1] as number, this.now, version, nums[i + 2] as number, refs[i] as string, refs[i + 1] as string, refs[i + 2]);
     }
     record.available += this.available - this.record.available;
     record.pending += this.pending - this.record.pending;

@@ -1,6 +1,5 @@
-import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from '../points/ledgerEntry.ts';
+import { ENTRY_KINDS, entryKindCode, type EntryKind, type LedgerEntry } from '../points/ledgerEntry.ts';
 
-const KIND_CODE: Readonly<Record<EntryKind, number>> = { earn: 0, pending: 1, activate: 2, redeem: 3, expire: 4, reverse: 5, adjust: 6 };
 /** Numbers kept per entry: points, at, recordedAt, and a code (operation version × 16 + kind × 2 + bucket). */
 const NUMS = 4;
 /** References kept per entry: lot id, source, note. */
@@ -71,17 +70,16 @@ export class EntryLog {
 
   /** {@link EntryLog.push} for an entry known to carry the derived ids (the engine's draft writes them so). */
   pushOwn(entry: LedgerEntry, version: number): void {
-    this.nums.push(entry.points, entry.at, entry.recordedAt, version * 16 + KIND_CODE[entry.kind] * 2 + (entry.bucket === 'available' ? 1 : 0));
-    this.refs.push(entry.lotId, entry.source, entry.note);
+    this.pushParts(entry.points, entry.at, entry.recordedAt, version, entryKindCode(entry.kind, entry.bucket), entry.lotId, entry.source, entry.note);
   }
 
   /**
-   * {@link EntryLog.pushOwn} from an entry's parts, with `code` as the log keeps it
-   * (commit version × 16 + kind index × 2 + 1 if in the available bucket): the engine's draft
-   * keeps its entries so, and no entry object is built on the way.
+   * {@link EntryLog.pushOwn} from an entry's parts, with its kind and bucket as
+   * `entryKindCode` gives them: the engine's draft keeps its entries so, and
+   * no entry object is built on the way.
    */
-  pushParts(points: number, at: number, recordedAt: number, code: number, lotId: string, source: string, note: string | undefined): void {
-    this.nums.push(points, at, recordedAt, code);
+  pushParts(points: number, at: number, recordedAt: number, version: number, kindCode: number, lotId: string, source: string, note: string | undefined): void {
+    this.nums.push(points, at, recordedAt, version * 16 + kindCode);
     this.refs.push(lotId, source, note);
   }
 

@@ -15,16 +15,8 @@ import type { TierState } from './tierState.ts';
  */
 export function effectiveTier(program: Pick<LoyaltyProgram, 'tiers'>, state: TierState | null, now: number): { index: number; level: LoyaltyProgram['tiers']['levels'][number]; overridden: boolean } {
   const levels = program.tiers.levels;
-  const overridden = state?.override != null && state.override.expiresAt > now;
-  const id = overridden ? state?.override?.tierId : state?.tierId;
-  // A loop, not findIndex: this runs for every command, and a closure per call is garbage.
-  let found = -1;
-  for (let i = 0; i < levels.length; i++) {
-    if ((levels[i] as { id: string }).id === id) {
-      found = i;
-      break;
-    }
-  }
+  const overridden = overrideActive(state, now);
+  const found = levelIndex(levels, heldTierId(state, now));
   // A tier removed from the program since falls back to the entry tier rather than failing reads.
   const index = found < 0 ? 0 : found;
   return { index, level: levels[index] as LoyaltyProgram['tiers']['levels'][number], overridden: overridden && found >= 0 };
@@ -45,7 +37,22 @@ export function effectiveTier(program: Pick<LoyaltyProgram, 'tiers'>, state: Tie
  */
 export function effectiveLevel(program: Pick<LoyaltyProgram, 'tiers'>, state: TierState | null, now: number): LoyaltyProgram['tiers']['levels'][number] {
   const levels = program.tiers.levels;
-  const id = state === null ? undefined : state.override != null && state.override.expiresAt > now ? state.override.tierId : state.tierId;
-  for (let i = 0; i < levels.length; i++) if ((levels[i] as { id: string }).id === id) return levels[i] as LoyaltyProgram['tiers']['levels'][number];
-  return levels[0] as LoyaltyProgram['tiers']['levels'][number];
+  const found = levelIndex(levels, heldTierId(state, now));
+  return levels[found < 0 ? 0 : found] as LoyaltyProgram['tiers']['levels'][number];
+}
+
+function overrideActive(state: TierState | null, now: number): boolean {
+  return state !== null && state.override != null && state.override.expiresAt > now;
+}
+
+/** The tier id `state` holds at `now`: an unexpired override wins; no state, no id. */
+function heldTierId(state: TierState | null, now: number): string | undefined {
+  if (state === null) return undefined;
+  return overrideActive(state, now) ? state.override?.tierId : state.tierId;
+}
+
+/** The level's position, or −1. A loop, not findIndex: this runs for every command, and a closure per call is garbage. */
+function levelIndex(levels: LoyaltyProgram['tiers']['levels'], id: string | undefined): number {
+  for (let i = 0; i < levels.length; i++) if ((levels[i] as { id: string }).id === id) return i;
+  return -1;
 }
