@@ -164,16 +164,28 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const growthReversed = growthTarget - order.growthReversed;
   draft.addGrowth({ memberId: draft.memberId, at: order.at, recordedAt: draft.now, value: -growthReversed, spend: -addEligible, orders: full ? -1 : 0, source });
 
-  draft.putOrder({
-    ...order,
-    lines,
-    refundIds: [...order.refundIds, refundId],
+  // Field by field in applyOrder's order (not a spread copy): every order record has one shape, and a
+  // literal is an allocation site V8 can place straight in the old generation when its objects live on.
+  const updated: PointsOrderRecord = {
+    orderId: order.orderId,
+    memberId: order.memberId,
+    refundIds: order.refundIds.length === 0 ? [refundId] : [...order.refundIds, refundId],
     refundedAmount,
     refundedEligible,
     pointsReversed: order.pointsReversed + pointsReversed,
     pointsForgiven: order.pointsForgiven + owed,
     growthReversed: growthTarget,
+    redeemed: order.redeemed,
     restored,
-  });
+    completed: order.completed,
+    at: order.at,
+    total: order.total,
+    eligible: order.eligible,
+    points: order.points,
+    growth: order.growth,
+    lotId: order.lotId,
+    lines,
+  };
+  draft.putOrder(updated);
   return { orderId: p.orderId, refundId, pointsReversed, pointsForgiven: owed, pointsRestored, growthReversed, fullyRefunded: full };
 }
