@@ -75,15 +75,19 @@ function spendOrder(a: PointsLot, b: PointsLot): number {
  * ```
  */
 export function consumeLots(draft: MemberDraft, points: number, kind: 'redeem' | 'adjust' | 'reverse', source: string, excludeLotId?: string): LotAllocation[] {
-  const taken: LotAllocation[] = [];
+  // The list is kept (with the order and the result): made by a literal on the first lot, so the
+  // usual one-lot list is one allocation V8 can place in the old generation, not an array grown by push.
+  let taken: LotAllocation[] | undefined;
   let left = points;
   for (const lot of spendableLots(draft)) {
     if (left <= 0) break;
     if (lot.id === excludeLotId) continue;
     const take = Math.min(left, lot.available);
     draft.write(kind, lot.id, 'available', -take, draft.now, source);
-    taken.push({ lotId: lot.id, points: take });
+    const allocation = { lotId: lot.id, points: take };
+    if (taken === undefined) taken = [allocation];
+    else taken.push(allocation);
     left -= take;
   }
-  return taken;
+  return taken ?? [];
 }

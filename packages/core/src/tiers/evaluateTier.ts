@@ -118,5 +118,9 @@ export function evaluateTier(program: LoyaltyProgram, draft: MemberDraft): void 
     }
   }
 
-  if (history !== undefined) draft.tier = { ...s, history: s.history.length === 0 ? history : [...s.history, ...history] };
+  // Field by field, not a spread copy: the state lives as long as the member, and V8 places a
+  // literal's objects straight in the old generation once they are seen to live on.
+  if (history !== undefined) {
+    draft.tier = { tierId: s.tierId, since: s.since, periodEnd: s.periodEnd, graceUntil: s.graceUntil, override: s.override, history: s.history.length === 0 ? history : [...s.history, ...history] };
+  }
 }
