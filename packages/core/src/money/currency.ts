@@ -51,6 +51,8 @@ export interface Money {
 export const moneySchema = z.object({ amount: minorUnitsSchema, currency: currencySchema });
 
 const exponentCache = new Map<string, number>();
+let lastCurrency: string | undefined;
+let lastExponent = 2;
 
 /**
  * How many decimal digits a currency's minor unit has (CNY 2, JPY 0, KWD 3),
@@ -64,11 +66,15 @@ const exponentCache = new Map<string, number>();
  * ```
  */
 export function currencyExponent(currency: string): number {
+  // A program has one currency, asked for on every order: the last answer skips the map.
+  if (currency === lastCurrency) return lastExponent;
   let e = exponentCache.get(currency);
   if (e === undefined) {
     e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     exponentCache.set(currency, e);
   }
+  lastCurrency = currency;
+  lastExponent = e;
   return e;
 }
 
