@@ -200,7 +200,7 @@ export { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from '
 export { memoryLoyaltyStore, cloneMemberRecord, type MemoryLoyaltyStoreOptions } from './ports/memoryLoyaltyStore.ts';
 export { ENTRY_KINDS, entryEffect, type EntryKind, type LedgerEntry } from './points/ledgerEntry.ts';
 export { debtLotId, lotWithRemainders, type PointsLot } from './points/pointsLot.ts';
-export { blankPointsOrderRecord, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
+export { blankPointsOrderRecord, changedOrderRecord, type OrderRecordChanges, type PointsOrderRecord, type PointsOrderLine } from './points/pointsOrderRecord.ts';
 export { MemberDraft } from './points/memberDraft.ts';
 export { lotExpiry } from './points/lotExpiry.ts';
 export { settleDue } from './points/settleDue.ts';

@@ -1,7 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import { consumeLots, type LotAllocation } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import { blankPointsOrderRecord } from './pointsOrderRecord.ts';
+import { blankPointsOrderRecord, changedOrderRecord } from './pointsOrderRecord.ts';
 
 /**
  * A redemption request: points to spend, optionally on an order (so a refund
@@ -68,7 +68,7 @@ export function applyRedemption(draft: MemberDraft, input: RedeemInput): Redempt
   const allocations = consumeLots(draft, input.points, 'redeem', source);
   if (input.orderId !== undefined) {
     const known = draft.order(input.orderId);
-    draft.putOrder(known === undefined ? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now, allocations) : { ...known, redeemed: allocations });
+    draft.putOrder(known === undefined ? blankPointsOrderRecord(draft.memberId, input.orderId, draft.now, allocations) : changedOrderRecord(known, { redeemed: allocations }));
   }
   return { points: input.points, orderId: input.orderId ?? null, allocations };
 }

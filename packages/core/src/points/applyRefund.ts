@@ -4,7 +4,7 @@ import type { LoyaltyProgram } from '../program/programSchema.ts';
 import { mulDivRound } from '../coupons/mulDivRound.ts';
 import { consumeLots } from './consumeLots.ts';
 import type { MemberDraft } from './memberDraft.ts';
-import type { PointsOrderLine, PointsOrderRecord } from './pointsOrderRecord.ts';
+import { changedOrderRecord, type PointsOrderLine, type PointsOrderRecord } from './pointsOrderRecord.ts';
 import { NO_ITEMS } from './noItems.ts';
 
 /**
@@ -164,28 +164,17 @@ export function applyRefund(program: LoyaltyProgram, draft: MemberDraft, event: 
   const growthReversed = growthTarget - order.growthReversed;
   draft.addGrowth({ memberId: draft.memberId, at: order.at, recordedAt: draft.now, value: -growthReversed, spend: -addEligible, orders: full ? -1 : 0, source });
 
-  // Field by field in applyOrder's order (not a spread copy): every order record has one shape, and a
-  // literal is an allocation site V8 can place straight in the old generation when its objects live on.
-  const updated: PointsOrderRecord = {
-    orderId: order.orderId,
-    memberId: order.memberId,
-    refundIds: order.refundIds.length === 0 ? [refundId] : [...order.refundIds, refundId],
-    refundedAmount,
-    refundedEligible,
-    pointsReversed: order.pointsReversed + pointsReversed,
-    pointsForgiven: order.pointsForgiven + owed,
-    growthReversed: growthTarget,
-    redeemed: order.redeemed,
-    restored,
-    completed: order.completed,
-    at: order.at,
-    total: order.total,
-    eligible: order.eligible,
-    points: order.points,
-    growth: order.growth,
-    lotId: order.lotId,
-    lines,
-  };
-  draft.putOrder(updated);
+  draft.putOrder(
+    changedOrderRecord(order, {
+      lines,
+      refundIds: order.refundIds.length === 0 ? [refundId] : [...order.refundIds, refundId],
+      refundedAmount,
+      refundedEligible,
+      pointsReversed: order.pointsReversed + pointsReversed,
+      pointsForgiven: order.pointsForgiven + owed,
+      growthReversed: growthTarget,
+      restored,
+    }),
+  );
   return { orderId: p.orderId, refundId, pointsReversed, pointsForgiven: owed, pointsRestored, growthReversed, fullyRefunded: full };
 }
