@@ -76,7 +76,7 @@ const NONE = NO_ITEMS;
  * ```
  */
 export function blankPointsOrderRecord(memberId: string, orderId: string, at: number, redeemed: PointsOrderRecord['redeemed'] = NONE): PointsOrderRecord {
-  // The field order of the records applyOrder and applyRefund build: every order record has one shape.
+  // The field order of the records applyOrder and changedOrderRecord build: every order record has one shape.
   return {
     orderId,
     memberId,
