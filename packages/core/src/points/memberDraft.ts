@@ -1,6 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import type { DirectChange, IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
 import type { MutableMemberRecord } from '../ports/applyMemberChange.ts';
+import { appendedItem } from '../ports/appendedItem.ts';
 import { lotTransition, nextLotTransition } from '../ports/lotTransition.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
@@ -351,7 +352,7 @@ export class MemberDraft implements DirectChange {
       }
     }
     const growth = this.growthList;
-    if (growth !== undefined) for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
+    if (growth !== undefined) for (let i = 0; i < growth.length; i++) record.growth = appendedItem(record.growth, growth[i] as GrowthEntry);
     if (this.tier !== undefined) record.tier = this.tier;
     const counters = this.counters;
     if (counters !== undefined) {

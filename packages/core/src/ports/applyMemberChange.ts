@@ -5,6 +5,7 @@ import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { MemberChange } from './loyaltyStore.ts';
 import { StoredMemberRecord } from './storedMemberRecord.ts';
+import { appendedItem } from './appendedItem.ts';
 import { lotTransition, nextLotTransition } from './lotTransition.ts';
 
 /**
@@ -101,7 +102,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     const order = orders[i] as PointsOrderRecord;
     record.orders.set(order.orderId, order);
   }
-  for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
+  for (let i = 0; i < growth.length; i++) record.growth = appendedItem(record.growth, growth[i] as GrowthEntry);
   if (change.tier !== undefined) record.tier = change.tier;
   for (let i = 0; i < counters.length; i++) {
     const [key, delta] = counters[i] as readonly [string, number];
