@@ -251,5 +251,6 @@ export { CompactSet } from './ports/compactSet.ts';
 export type { DirectChange } from './ports/loyaltyStore.ts';
 export { lotTransition, nextLotTransition } from './ports/lotTransition.ts';
 export { EntryLog } from './ports/entryLog.ts';
+export { LedgerColumns } from './ports/ledgerColumns.ts';
 export { StoredMemberRecord } from './ports/storedMemberRecord.ts';
 export { IdempotencyIndex } from './ports/idempotencyIndex.ts';

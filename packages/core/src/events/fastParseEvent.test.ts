@@ -49,6 +49,7 @@ const anyEvent = fc.record(
 const word = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/);
 const money = fc.integer({ min: 0, max: 10_000_000 });
 const line = fc.record({ productId: word, category: fc.constantFrom('baby', 'toys'), price: money, quantity: fc.integer({ min: 1, max: 9 }) });
+const fullLine = fc.record({ productId: word, sku: word, name: fc.string({ maxLength: 8 }), category: word, brand: word, price: money, quantity: fc.integer({ min: 1, max: 9 }), discount: money }, { requiredKeys: ['productId', 'price', 'quantity'] });
 const envelope = { id: word, timestamp: fc.integer({ min: 0, max: 2_000_000_000_000 }), anonymousId: word };
 const commonEvent = fc.oneof(
   fc.record({ ...envelope, type: fc.constant('product_viewed'), properties: fc.record({ productId: word, category: word, dwellMs: money }, { requiredKeys: ['productId'] }) }),
@@ -56,6 +57,9 @@ const commonEvent = fc.oneof(
   fc.record({ ...envelope, type: fc.constant('products_searched'), properties: fc.record({ query: fc.string({ maxLength: 30 }) }) }),
   fc.record({ ...envelope, type: fc.constant('signed_in'), userId: word, identifiers: fc.record({ phone: fc.constantFrom('13812345678', '+8613912345678') }), traits: fc.record({ gender: fc.constantFrom('female', 'male'), level: fc.integer() }, { requiredKeys: [] }), properties: fc.constant({}) }),
   fc.record({ ...envelope, type: fc.constant('order_completed'), source: fc.constant('server'), userId: word, properties: fc.record({ orderId: word, currency: fc.constant('CNY'), total: money, products: fc.array(line, { minLength: 1, maxLength: 4 }), coupons: fc.array(word, { maxLength: 2 }) }, { requiredKeys: ['orderId', 'currency', 'total', 'products'] }) }),
+  // Orders and refunds with any of their optional keys (their properties have readers of their own).
+  fc.record({ ...envelope, type: fc.constant('order_completed'), source: fc.constant('server'), userId: word, properties: fc.record({ orderId: word, currency: fc.constant('CNY'), total: money, subtotal: money, discount: money, shipping: money, tax: money, pointsRedeemed: money, products: fc.array(fullLine, { minLength: 1, maxLength: 3 }), coupons: fc.array(word, { maxLength: 2 }), storeId: word }, { requiredKeys: ['orderId', 'currency', 'total', 'products'] }) }),
+  fc.record({ ...envelope, type: fc.constant('order_refunded'), source: fc.constant('server'), userId: word, properties: fc.record({ orderId: word, refundId: word, currency: fc.constant('CNY'), total: money, products: fc.array(fc.record({ productId: word, sku: word, quantity: fc.integer({ min: 1, max: 9 }), amount: money }, { requiredKeys: ['productId', 'quantity'] }), { maxLength: 3 }) }, { requiredKeys: ['orderId', 'currency'] }) }),
   fc.record({ ...envelope, type: fc.constant('page_viewed'), context: fc.record({ channel: fc.constantFrom('h5', 'web'), utm: fc.record({ source: word }) }), properties: fc.record({ path: word, dwellMs: money }) }),
 );
 
@@ -176,6 +180,37 @@ describe('fastParseEvent', () => {
     expect(parseEvent(props)).toEqual(memberkitEventSchema.parse(props));
     const inherited = Object.assign(Object.create({ userId: 'u1' }) as object, base());
     expect(fastParseEvent(inherited)).toBeUndefined();
+  });
+
+  it('leaves an order or refund with a hidden or inherited optional key, in its properties or a line, to zod', () => {
+    const hidden = (o: object, key: string, value: unknown): object => Object.defineProperty(o, key, { value, enumerable: false });
+    const order = () => ({ id: 'e1', type: 'order_completed', timestamp: 0, userId: 'u1', source: 'server', properties: { orderId: 'o1', currency: 'CNY', total: 100, products: [{ productId: 'p1', price: 100, quantity: 1 }] } as Record<string, unknown> });
+    const refund = () => ({ id: 'e2', type: 'order_refunded', timestamp: 0, userId: 'u1', source: 'server', properties: { orderId: 'o1', currency: 'CNY', total: 50 } as Record<string, unknown> });
+    expect(fastParseEvent(order())).toBeDefined();
+    expect(fastParseEvent(refund())).toBeDefined();
+    const cases: object[] = [];
+    for (const key of ['subtotal', 'discount', 'shipping', 'tax', 'pointsRedeemed', 'storeId']) {
+      const a = order();
+      hidden(a.properties, key, key === 'storeId' ? 's1' : 5);
+      cases.push(a);
+      const b = order();
+      b.properties = Object.assign(Object.create({ [key]: key === 'storeId' ? 's1' : 5 }) as object, b.properties);
+      cases.push(b);
+    }
+    for (const key of ['sku', 'name', 'category', 'brand', 'discount']) {
+      const a = order();
+      hidden((a.properties.products as object[])[0]!, key, key === 'discount' ? 5 : 'x');
+      cases.push(a);
+    }
+    for (const key of ['refundId', 'products']) {
+      const a = refund();
+      hidden(a.properties, key, key === 'products' ? [] : 'r1');
+      cases.push(a);
+    }
+    for (const input of cases) {
+      expect(fastParseEvent(input)).toBeUndefined();
+      expect(entries(parseEvent(input))).toEqual(entries(memberkitEventSchema.parse(input)));
+    }
   });
 
   it('for the store: the same event with a trailing empty profileId, from the fast path and the zod path alike', () => {

@@ -1,6 +1,7 @@
 import { MemberkitError } from '../errors/memberkitError.ts';
 import type { DirectChange, IdempotencyRecord, MemberChange, MemberLoyaltyRecord } from '../ports/loyaltyStore.ts';
 import type { MutableMemberRecord } from '../ports/applyMemberChange.ts';
+import { appendedItem } from '../ports/appendedItem.ts';
 import { lotTransition, nextLotTransition } from '../ports/lotTransition.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
@@ -315,22 +316,23 @@ export class MemberDraft implements DirectChange {
   writeTo(record: MutableMemberRecord): void {
     const overlay = this.overlay;
     if (overlay !== undefined) {
-      // The next transition, kept without scanning every open lot unless a changed lot held the minimum.
+      // The next transition, kept without scanning every open lot unless a changed lot held the
+      // minimum and its own transition moved later (a partial refund of a pending lot keeps it).
       let next = record.nextTransitionAt;
       let recount = false;
       for (let i = 0; i < overlay.size; i++) {
         const lot = overlay.valueAt(i) as DraftLot;
         const stored = record.lots.get(lot.id) as DraftLot | undefined;
+        const becomes = lotTransition(lot);
         if (stored === undefined) record.lots.set(lot.id, lot);
         else {
           const was = lotTransition(stored);
-          if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
+          if (was !== Number.POSITIVE_INFINITY && was <= next && becomes > was) recount = true;
           stored.available = lot.available;
           stored.pending = lot.pending;
         }
         if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
         else record.openLots.delete(lot.id);
-        const becomes = lotTransition(lot);
         if (becomes < next) next = becomes;
       }
       record.nextTransitionAt = recount ? nextLotTransition(record) : next;
@@ -351,7 +353,7 @@ export class MemberDraft implements DirectChange {
       }
     }
     const growth = this.growthList;
-    if (growth !== undefined) for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
+    if (growth !== undefined) for (let i = 0; i < growth.length; i++) record.growth = appendedItem(record.growth, growth[i] as GrowthEntry);
     if (this.tier !== undefined) record.tier = this.tier;
     const counters = this.counters;
     if (counters !== undefined) {

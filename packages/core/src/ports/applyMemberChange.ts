@@ -5,6 +5,7 @@ import type { PointsOrderRecord } from '../points/pointsOrderRecord.ts';
 import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { MemberChange } from './loyaltyStore.ts';
 import { StoredMemberRecord } from './storedMemberRecord.ts';
+import { appendedItem } from './appendedItem.ts';
 import { lotTransition, nextLotTransition } from './lotTransition.ts';
 
 /**
@@ -71,8 +72,8 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     record.lots.set(lot.id, lotWithRemainders(lot, 0, 0));
   }
   let moved = false;
-  // The next transition, kept up to date without scanning every open lot: only a change to the
-  // lot that holds the current minimum forces a full recount.
+  // The next transition, kept up to date without scanning every open lot: only a change that
+  // moves the transition of the lot holding the current minimum later forces a full recount.
   let next = record.nextTransitionAt;
   let recount = false;
   const version = record.version + 1;
@@ -80,7 +81,6 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     const entry = entries[i] as LedgerEntry;
     const lot = record.lots.get(entry.lotId) as OwnedLot;
     const was = lotTransition(lot);
-    if (was !== Number.POSITIVE_INFINITY && was <= next) recount = true;
     // entryEffect, inlined: this loop runs for every entry ever written.
     const dAvailable = entry.kind === 'activate' || entry.bucket === 'available' ? entry.points : 0;
     const dPending = entry.kind === 'activate' ? -entry.points : entry.bucket === 'pending' ? entry.points : 0;
@@ -92,6 +92,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     if (lot.available !== 0 || lot.pending !== 0) record.openLots.add(lot.id);
     else record.openLots.delete(lot.id);
     const becomes = lotTransition(lot);
+    if (was !== Number.POSITIVE_INFINITY && was <= next && becomes > was) recount = true;
     if (becomes < next) next = becomes;
     moved = true;
   }
@@ -101,7 +102,7 @@ export function applyMemberChange(record: MutableMemberRecord, change: MemberCha
     const order = orders[i] as PointsOrderRecord;
     record.orders.set(order.orderId, order);
   }
-  for (let i = 0; i < growth.length; i++) record.growth.push(growth[i] as GrowthEntry);
+  for (let i = 0; i < growth.length; i++) record.growth = appendedItem(record.growth, growth[i] as GrowthEntry);
   if (change.tier !== undefined) record.tier = change.tier;
   for (let i = 0; i < counters.length; i++) {
     const [key, delta] = counters[i] as readonly [string, number];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_KINDS, type LedgerEntry } from '../points/ledgerEntry.ts';
 import { EntryLog } from './entryLog.ts';
+import { LedgerColumns } from './ledgerColumns.ts';
 
 const MEMBER = 'm1';
 
@@ -60,5 +61,43 @@ describe('EntryLog', () => {
     log.pushOwn(entryAt(1, { ...v, version: 2 }), 2);
     expect(log.toArray()).toBe(first);
     expect(first.map((e) => e.operationId)).toEqual(['m1.op1', 'm1.op2']);
+  });
+});
+
+describe('EntryLog over shared columns', () => {
+  it('keeps each member its own entries when members write in turn, and clones into other columns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), value), { maxLength: 60 }), (writes) => {
+        const columns = new LedgerColumns();
+        const members = ['a', 'b', 'c'];
+        const logs = members.map((m) => new EntryLog(m, columns));
+        const written: LedgerEntry[][] = [[], [], []];
+        for (const [who, v] of writes) {
+          const m = members[who] as string;
+          const list = written[who] as LedgerEntry[];
+          const e = { ...entryAt(list.length, { ...v, odd: 0 }), id: `${m}#${list.length}`, memberId: m, lotId: `${m}.L1`, operationId: `${m}.op${v.version}` };
+          (logs[who] as EntryLog).push(e, v.version);
+          list.push(e);
+        }
+        expect(columns.size).toBe(writes.length);
+        logs.forEach((log, who) => {
+          expect(log.toArray()).toEqual(written[who]);
+          const list = written[who] as LedgerEntry[];
+          if (list.length > 0) expect(log.entry(list.length - 1)).toEqual(list.at(-1));
+          const other = new LedgerColumns();
+          const copy = log.clone(other);
+          expect(copy.toArray()).toEqual(list);
+          expect(other.size).toBe(list.length);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the position when asked for an entry it does not have', () => {
+    const log = new EntryLog(MEMBER);
+    log.push(entryAt(0, { kind: 0, available: true, points: 1, at: 0, version: 1, odd: 0 }), 1);
+    expect(() => log.entry(1)).toThrow(expect.objectContaining({ code: 'not_found', field: 'seq' }));
+    expect(() => log.entry(-1)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });

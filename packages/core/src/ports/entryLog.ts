@@ -1,22 +1,20 @@
 import { ENTRY_KINDS, entryKindCode, type EntryKind, type LedgerEntry } from '../points/ledgerEntry.ts';
-
-/** Numbers kept per entry: points, at, recordedAt, and a code (operation version × 16 + kind × 2 + bucket). */
-const NUMS = 4;
-/** References kept per entry: lot id, source, note. */
-const REFS = 3;
+import { MemberkitError } from '../errors/memberkitError.ts';
+import { LedgerColumns } from './ledgerColumns.ts';
 
 /**
- * A member's append-only points ledger as the memory store keeps it: two
- * flat arrays (numbers, and references to strings the member's lots and
- * sources already hold) instead of an object per entry. An entry object,
- * with its id and operation id strings and two boxed timestamps, was five
- * heap objects and about 220 bytes that lived for good; here an entry is
- * seven array slots and no object of its own, so the garbage collector has
- * far less to copy and trace. The id (`<member>#<seq>`) and operation id
- * (`<member>.op<version>`) are rebuilt from the member, position and commit
- * version; an entry written with other ids is kept whole. Entries come back
- * as objects on read ({@link EntryLog.toArray}, built once and extended as
- * the log grows).
+ * A member's append-only points ledger as the memory store keeps it: a chain
+ * of positions in {@link LedgerColumns} (numbers, and references to strings
+ * the member's lots and sources already hold), which a store shares among
+ * all its members, instead of an object per entry. An entry object, with its
+ * id and operation id strings and two boxed timestamps, was five heap
+ * objects and about 220 bytes that lived for good; here an entry is a few
+ * column slots and no object of its own, so the garbage collector has far
+ * less to copy and trace. A log given no columns to share makes its own.
+ * The id (`<member>#<seq>`) and operation id (`<member>.op<version>`) are
+ * rebuilt from the member, position and commit version; an entry written
+ * with other ids is kept whole. Entries come back as objects on read
+ * ({@link EntryLog.toArray}, built once and extended as the log grows).
  *
  * @example
  * ```ts
@@ -29,19 +27,25 @@ const REFS = 3;
  */
 export class EntryLog {
   readonly memberId: string;
-  private nums: number[] = [];
-  private refs: (string | undefined)[] = [];
+  private readonly columns: LedgerColumns;
+  /** Positions of the first and last entry in the columns (-1: none yet), and how many there are. */
+  private head = -1;
+  private tail = -1;
+  private count = 0;
   /** Entries whose ids are not the derived ones, by position: kept as they were written. */
   private odd: Map<number, LedgerEntry> | undefined = undefined;
   /** Entries read as objects so far (never compared or serialised with the log: it is private). */
   #read: LedgerEntry[] | undefined = undefined;
+  /** Column position of the last entry in `#read`, where the next read continues the chain. */
+  #readAt = -1;
 
-  constructor(memberId: string) {
+  constructor(memberId: string, columns: LedgerColumns = new LedgerColumns()) {
     this.memberId = memberId;
+    this.columns = columns;
   }
 
   get length(): number {
-    return this.refs.length / REFS;
+    return this.count;
   }
 
   /**
@@ -79,18 +83,34 @@ export class EntryLog {
    * no entry object is built on the way.
    */
   pushParts(points: number, at: number, recordedAt: number, version: number, kindCode: number, lotId: string, source: string, note: string | undefined): void {
-    this.nums.push(points, at, recordedAt, version * 16 + kindCode);
-    this.refs.push(lotId, source, note);
+    this.append(points, at, recordedAt, version * 16 + kindCode, lotId, source, note);
   }
 
-  /** The entry at `seq`, as a new object. */
+  /** Appends to the columns and links the new entry to the end of this log's chain. */
+  private append(points: number, at: number, recordedAt: number, code: number, lotId: string, source: string, note: string | undefined): void {
+    const k = this.columns.append(points, at, recordedAt, code, lotId, source, note);
+    if (this.tail < 0) this.head = k;
+    else this.columns.link(this.tail, k);
+    this.tail = k;
+    this.count += 1;
+  }
+
+  /** The entry at `seq`, as a new object (found by walking the chain: read a whole log with {@link EntryLog.toArray}). */
   entry(seq: number): LedgerEntry {
+    if (!Number.isInteger(seq) || seq < 0 || seq >= this.count) {
+      throw new MemberkitError('not_found', `no entry ${seq} in the ledger of ${this.memberId} (${this.count} entries)`, { field: 'seq' });
+    }
+    let at = this.head;
+    for (let i = 0; i < seq; i++) at = this.columns.after(at);
+    return this.entryAt(seq, at);
+  }
+
+  /** The entry at `seq`, found at column position `at`. */
+  private entryAt(seq: number, at: number): LedgerEntry {
     const odd = this.odd?.get(seq);
     if (odd !== undefined) return odd;
-    const n = seq * NUMS;
-    const r = seq * REFS;
-    const nums = this.nums;
-    const code = nums[n + 3] as number;
+    const c = this.columns;
+    const code = c.number(at, 3);
     const memberId = this.memberId;
     // The same fields in the same order as the draft writes them, so both have one shape.
     return {
@@ -98,14 +118,14 @@ export class EntryLog {
       memberId,
       seq,
       kind: ENTRY_KINDS[(code % 16) >> 1] as EntryKind,
-      lotId: this.refs[r] as string,
+      lotId: c.ref(at, 0) as string,
       bucket: code % 2 === 1 ? 'available' : 'pending',
-      points: nums[n] as number,
-      at: nums[n + 1] as number,
-      recordedAt: nums[n + 2] as number,
-      source: this.refs[r + 1] as string,
+      points: c.number(at, 0),
+      at: c.number(at, 1),
+      recordedAt: c.number(at, 2),
+      source: c.ref(at, 1) as string,
       operationId: `${memberId}.op${Math.floor(code / 16)}`,
-      note: this.refs[r + 2],
+      note: c.ref(at, 2),
     };
   }
 
@@ -116,15 +136,22 @@ export class EntryLog {
    */
   toArray(): readonly LedgerEntry[] {
     const read = (this.#read ??= []);
-    for (let i = read.length; i < this.length; i++) read.push(this.entry(i));
+    let at = this.#readAt;
+    for (let i = read.length; i < this.count; i++) {
+      at = i === 0 ? this.head : this.columns.after(at);
+      read.push(this.entryAt(i, at));
+    }
+    this.#readAt = at;
     return read;
   }
 
-  /** A copy that shares nothing mutable with this log. */
-  clone(): EntryLog {
-    const copy = new EntryLog(this.memberId);
-    copy.nums = this.nums.slice();
-    copy.refs = this.refs.slice();
+  /** A copy that shares nothing mutable with this log, its entries appended to `columns` (its own by default). */
+  clone(columns: LedgerColumns = new LedgerColumns(Math.max(this.count, 1))): EntryLog {
+    const copy = new EntryLog(this.memberId, columns);
+    const c = this.columns;
+    for (let i = 0, at = this.head; i < this.count; i++, at = c.after(at)) {
+      copy.append(c.number(at, 0), c.number(at, 1), c.number(at, 2), c.number(at, 3), c.ref(at, 0) as string, c.ref(at, 1) as string, c.ref(at, 2));
+    }
     if (this.odd !== undefined) copy.odd = new Map(this.odd);
     return copy;
   }

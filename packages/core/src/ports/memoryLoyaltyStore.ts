@@ -1,9 +1,10 @@
-import { applyMemberChange, emptyMemberRecord, type MutableMemberRecord } from './applyMemberChange.ts';
+import { applyMemberChange, type MutableMemberRecord } from './applyMemberChange.ts';
 import { StringIndex } from './stringIndex.ts';
 import { IdempotencyIndex } from './idempotencyIndex.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
 import { EntryLog } from './entryLog.ts';
+import { LedgerColumns } from './ledgerColumns.ts';
 import { StoredMemberRecord } from './storedMemberRecord.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
 import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
@@ -27,6 +28,7 @@ export interface MemoryLoyaltyStoreOptions {
 
 /**
  * A copy of a member aggregate that shares nothing mutable with the original.
+ * Its ledger goes into `columns` (a store passes the ones all its members share) or columns of its own.
  *
  * @example
  * ```ts
@@ -36,11 +38,11 @@ export interface MemoryLoyaltyStoreOptions {
  * //=> true
  * ```
  */
-export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
+export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns = new LedgerColumns()): MutableMemberRecord {
   let log: EntryLog;
-  if (r instanceof StoredMemberRecord) log = r.log.clone();
+  if (r instanceof StoredMemberRecord) log = r.log.clone(columns);
   else {
-    log = new EntryLog(r.memberId);
+    log = new EntryLog(r.memberId, columns);
     for (const entry of r.entries) log.pushCopied(entry);
   }
   const copy = new StoredMemberRecord(r.memberId, log);
@@ -76,9 +78,12 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord): MutableMemberRecord {
  */
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new StringIndex<MutableMemberRecord>();
+  // Every member's ledger, in columns they share (see LedgerColumns).
+  const ledger = new LedgerColumns(1024);
+  const emptyRecord = (memberId: string): MutableMemberRecord => new StoredMemberRecord(memberId, new EntryLog(memberId, ledger));
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
   const keys = new IdempotencyIndex();
-  for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r));
+  for (const r of options.seed ?? []) members.set(r.memberId, cloneMemberRecord(r, ledger));
 
   // A command reads its member and its key, then commits: the commit's own look-ups of the same
   // two in maps of 100,000+ entries are served from here. A member, once stored, is never replaced
@@ -125,7 +130,7 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
     if (refused !== undefined) return refused;
     // applyMemberChange checks the entries' lots before it writes anything, so a malformed change throws before the record is stored.
-    const target = record ?? emptyMemberRecord(change.memberId);
+    const target = record ?? emptyRecord(change.memberId);
     applyMemberChange(target, change);
     if (record === undefined) members.set(change.memberId, target);
     storeKey(change.idempotency);
@@ -136,7 +141,7 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
     const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
     const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
     if (refused !== undefined) return refused;
-    const target = record ?? emptyMemberRecord(change.memberId);
+    const target = record ?? emptyRecord(change.memberId);
     change.writeTo(target);
     if (record === undefined) members.set(change.memberId, target);
     storeKey(change.idempotency);
