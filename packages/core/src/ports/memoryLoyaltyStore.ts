@@ -38,7 +38,7 @@ export interface MemoryLoyaltyStoreOptions {
  * //=> true
  * ```
  */
-export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns = new LedgerColumns()): MutableMemberRecord {
+export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns = new LedgerColumns(4)): MutableMemberRecord {
   let log: EntryLog;
   if (r instanceof StoredMemberRecord) log = r.log.clone(columns);
   else {
@@ -79,7 +79,7 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new StringIndex<MutableMemberRecord>();
   // Every member's ledger, in columns they share (see LedgerColumns).
-  const ledger = new LedgerColumns(1024);
+  const ledger = new LedgerColumns();
   const emptyRecord = (memberId: string): MutableMemberRecord => new StoredMemberRecord(memberId, new EntryLog(memberId, ledger));
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
   const keys = new IdempotencyIndex();
