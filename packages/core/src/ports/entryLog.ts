@@ -39,7 +39,7 @@ export class EntryLog {
   /** Column position of the last entry in `#read`, where the next read continues the chain. */
   #readAt = -1;
 
-  constructor(memberId: string, columns: LedgerColumns = new LedgerColumns(4)) {
+  constructor(memberId: string, columns: LedgerColumns = new LedgerColumns()) {
     this.memberId = memberId;
     this.columns = columns;
   }
@@ -146,7 +146,7 @@ export class EntryLog {
   }
 
   /** A copy that shares nothing mutable with this log, its entries appended to `columns` (its own by default). */
-  clone(columns: LedgerColumns = new LedgerColumns(4)): EntryLog {
+  clone(columns: LedgerColumns = new LedgerColumns()): EntryLog {
     const copy = new EntryLog(this.memberId, columns);
     const c = this.columns;
     for (let i = 0, at = this.head; i < this.count; i++, at = c.after(at)) {

@@ -35,8 +35,8 @@ export class LedgerColumns {
   private readonly refChunks: (string | undefined)[][] = [];
   private count = 0;
 
-  /** `chunkBits`: entries per chunk as a power of two; 13 (8,192 entries) for a store's columns, 4 (16) for a log on its own. */
-  constructor(chunkBits = 13) {
+  /** `chunkBits`: entries per chunk as a power of two; the default, 4 (16 entries), suits a log on its own, and a store passes 13 (8,192). */
+  constructor(chunkBits = 4) {
     this.bits = chunkBits;
   }
 

@@ -38,7 +38,7 @@ export interface MemoryLoyaltyStoreOptions {
  * //=> true
  * ```
  */
-export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns = new LedgerColumns(4)): MutableMemberRecord {
+export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns = new LedgerColumns()): MutableMemberRecord {
   let log: EntryLog;
   if (r instanceof StoredMemberRecord) log = r.log.clone(columns);
   else {
@@ -78,8 +78,8 @@ export function cloneMemberRecord(r: MemberLoyaltyRecord, columns: LedgerColumns
  */
 export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): LoyaltyStore {
   const members = new StringIndex<MutableMemberRecord>();
-  // Every member's ledger, in columns they share (see LedgerColumns).
-  const ledger = new LedgerColumns();
+  // Every member's ledger, in columns they share (see LedgerColumns), in chunks of 8,192 entries.
+  const ledger = new LedgerColumns(13);
   const emptyRecord = (memberId: string): MutableMemberRecord => new StoredMemberRecord(memberId, new EntryLog(memberId, ledger));
   // Every key ever stored: a miss (the usual case) must stay cheap at hundreds of thousands of keys.
   const keys = new IdempotencyIndex();
