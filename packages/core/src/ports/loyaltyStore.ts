@@ -122,6 +122,13 @@ export interface DirectChange {
   readonly sourceKeys: readonly string[];
   readonly idempotency: IdempotencyRecord | undefined;
   /**
+   * The record the change was computed on, whose `sourceKeys` it already
+   * checked every source against. A store that holds this very object, still
+   * at `expectedVersion`, may skip checking them again: the record is updated
+   * in place, and every commit that could add a source bumps the version.
+   */
+  readonly record?: MemberLoyaltyRecord | undefined;
+  /**
    * Applies the change to `record` after the checks passed, as
    * `applyMemberChange` would apply the equivalent {@link MemberChange}: the
    * record's version is `expectedVersion`, and afterwards the record owns

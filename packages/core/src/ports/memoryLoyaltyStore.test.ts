@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemberDraft } from '../points/memberDraft.ts';
 import { blankMemberRecord } from './blankMemberRecord.ts';
 import type { MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
-import { memoryLoyaltyStore } from './memoryLoyaltyStore.ts';
+import { cloneMemberRecord, memoryLoyaltyStore } from './memoryLoyaltyStore.ts';
 
 /** A change crediting `points` to a member as read, under `key`. */
 function credit(record: MemberLoyaltyRecord, key: string, points: number): MemberChange {
@@ -47,5 +47,24 @@ describe('memoryLoyaltyStore look-ups', () => {
     again.append('adjust', lot.id, 'available', 1, 0, 'adjust:k2');
     const dup = { ...again.toChange({ key: 'k5', memberId: 'b', fingerprint: 'f', result: 1 }), sourceKeys: ['adjust:k2'] };
     expect(await store.commit(dup)).toEqual({ status: 'duplicate_source', source: 'adjust:k2' });
+  });
+
+  it('a direct commit re-checks sources unless its draft was computed on the stored record itself', async () => {
+    const store = memoryLoyaltyStore();
+    expect((await store.commit(credit(blankMemberRecord('a'), 'k1', 5))).status).toBe('committed');
+    const sync = store.sync!;
+    const stored = sync.getMember('a')!;
+    // A copy at the same version whose sources were emptied: its draft's own claim check passes.
+    const copy = cloneMemberRecord(stored);
+    copy.sourceKeys.clear();
+    const foreign = new MemberDraft(copy, 0);
+    foreign.claimSource('adjust:k1');
+    expect(sync.commitDirect!(foreign)).toEqual({ status: 'duplicate_source', source: 'adjust:k1' });
+    // On the stored record the draft itself refuses the claim, so nothing reaches the store twice.
+    expect(() => new MemberDraft(stored, 0).claimSource('adjust:k1')).toThrow(expect.objectContaining({ code: 'duplicate_request' }));
+    const fresh = new MemberDraft(stored, 0);
+    fresh.claimSource('adjust:k9');
+    expect(sync.commitDirect!(fresh)).toBeUndefined();
+    expect(sync.getMember('a')!.sourceKeys.has('adjust:k9')).toBe(true);
   });
 });

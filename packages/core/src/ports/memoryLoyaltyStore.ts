@@ -11,6 +11,7 @@ import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, Memb
 
 type Refusal = Exclude<CommitOutcome, { status: 'committed' }>;
 const VERSION_CONFLICT: Refusal = Object.freeze({ status: 'version_conflict' });
+const NO_SOURCES: readonly string[] = Object.freeze([]);
 
 /**
  * Options for {@link memoryLoyaltyStore}.
@@ -139,7 +140,8 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
 
   const commitDirect = (change: DirectChange): Refusal | undefined => {
     const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
-    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, change.sourceKeys);
+    // A draft computed on this very record claimed its sources against it (see DirectChange.record).
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, record !== undefined && change.record === record ? NO_SOURCES : change.sourceKeys);
     if (refused !== undefined) return refused;
     const target = record ?? emptyRecord(change.memberId);
     change.writeTo(target);
