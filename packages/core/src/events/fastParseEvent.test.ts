@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, fastParseEvent, memberkitEventSchema, MemberkitError, parseEvent } from '../index.ts';
 import { fastParseEventForStore } from './fastParseEvent.ts';
 import { parseEventForStore } from './memberkitEvent.ts';
+import { eventPropertySchemas } from './eventSchema.ts';
+import { ORDER_PROPERTY_KEYS } from './orderPropertyReaders.ts';
 
 // Key order is part of "the same output": compare entries, recursively.
 const entries = (v: unknown): unknown =>
@@ -248,5 +250,14 @@ describe('fastParseEvent', () => {
     expect((nested as { properties: unknown }).properties).toEqual({ productId: 'p2', category: 'toys' });
     // The slots are clean for the next event: nothing of the last one leaks in.
     expect(fastParseEvent({ ...inner, properties: { productId: 'p3' } })?.properties).toEqual({ productId: 'p3' });
+  });
+});
+
+describe('the hand-written order readers', () => {
+  it('know exactly the keys zod declares, so an unknown key is dropped on the fast path as zod drops it', () => {
+    expect(Object.keys(eventPropertySchemas.order_completed.shape).sort()).toEqual([...ORDER_PROPERTY_KEYS.order_completed].sort());
+    expect(Object.keys(eventPropertySchemas.order_refunded.shape).sort()).toEqual([...ORDER_PROPERTY_KEYS.order_refunded].sort());
+    const event = { id: 'e1', type: 'order_refunded', timestamp: 0, userId: 'm1', source: 'server', properties: { orderId: 'o1', currency: 'CNY', total: 5, via: 'app' } };
+    expect(fastParseEvent(event)?.properties).toEqual({ orderId: 'o1', currency: 'CNY', total: 5 });
   });
 });

@@ -2,7 +2,7 @@ import { eventContextSchema, eventPropertySchemas } from './eventSchema.ts';
 import type { EventType } from './eventTypes.ts';
 import type { MemberkitEvent } from './memberkitEvent.ts';
 import { fastChecks } from './fastChecks.ts';
-import { orderCompletedProperties, orderRefundedProperties } from './orderPropertyReaders.ts';
+import { ORDER_PROPERTY_KEYS, orderCompletedProperties, orderRefundedProperties } from './orderPropertyReaders.ts';
 
 // A hand-written validator for the shapes events usually have, about ten
 // times faster than the zod schemas. It answers only when it is sure: any
@@ -71,7 +71,7 @@ const lineItem = { productId: id, 'sku?': id, 'name?': str(500), 'category?': st
 const lineItems = (min: number): Check => array(object(lineItem), min, 1000);
 const product = { productId: id, 'category?': str(200) };
 
-const PROPERTY_SPECS: Readonly<Record<EventType, Shape>> = {
+const PROPERTY_SPECS: Readonly<Record<Exclude<EventType, keyof typeof ORDER_PROPERTY_KEYS>, Shape>> = {
   // Pages with vitals or errors take the zod path.
   page_viewed: { 'url?': str(4000), 'path?': str(2000), 'title?': str(500), 'dwellMs?': money },
   product_viewed: { productId: id, 'sku?': id, 'name?': str(500), 'category?': str(200), 'brand?': str(200), 'price?': money, 'currency?': currency, 'dwellMs?': money },
@@ -83,26 +83,7 @@ const PROPERTY_SPECS: Readonly<Record<EventType, Shape>> = {
   product_removed: { ...lineItem, 'cartId?': str(200), currency },
   checkout_started: { 'checkoutId?': str(200), 'orderId?': id, currency, 'total?': money, 'products?': lineItems(0) },
   checkout_step_completed: { 'checkoutId?': str(200), step: positiveInt, 'option?': str(200) },
-  order_completed: {
-    orderId: id,
-    currency,
-    total: money,
-    'subtotal?': money,
-    'discount?': money,
-    'shipping?': money,
-    'tax?': money,
-    'pointsRedeemed?': money,
-    products: lineItems(1),
-    'coupons?': array(str(100), 0, 50),
-    'storeId?': str(100),
-  },
-  order_refunded: {
-    orderId: id,
-    'refundId?': id,
-    currency,
-    'total?': money,
-    'products?': array(object({ productId: id, 'sku?': id, quantity: positiveInt, 'amount?': money }), 0, 1000),
-  },
+  // order_completed and order_refunded: read by hand (orderPropertyReaders.ts).
   product_reviewed: { productId: id, 'reviewId?': str(200), 'rating?': rating },
   product_shared: { 'productId?': id, 'shareVia?': str(100), 'url?': str(4000) },
   signed_in: { 'method?': str(100) },
@@ -113,26 +94,22 @@ const PROPERTY_SPECS: Readonly<Record<EventType, Shape>> = {
   identified: {},
 };
 
-// Whether zod strips unknown keys of this property object and knows exactly
-// the keys the fast check knows (a page view's vitals, say, it does not).
-function stripsLike(schema: unknown, spec: Shape): boolean {
+// Whether zod strips unknown keys of this property object and declares exactly
+// the keys the fast check knows (`?` marks an optional one; a page view's vitals it does not know).
+function stripsLike(schema: unknown, keys: readonly string[]): boolean {
   const def = (schema as { _zod?: { def?: { shape?: object; catchall?: unknown } } })._zod?.def;
   if (def?.shape === undefined || def.catchall !== undefined) return false;
-  const ours = Object.keys(spec).map((k) => k.replace(/\?$/, ''));
+  const ours = keys.map((k) => k.replace(/\?$/, ''));
   const theirs = Object.keys(def.shape);
   return ours.length === theirs.length && theirs.every((k) => ours.includes(k));
 }
 
-// Order events, the loyalty engine's hot input, have readers written out by hand (orderPropertyReaders.ts).
-const HAND_WRITTEN: Partial<Record<EventType, (strips: boolean) => Check>> = { order_completed: orderCompletedProperties, order_refunded: orderRefundedProperties };
-
-const PROPERTIES = Object.fromEntries(
-  Object.entries(PROPERTY_SPECS).map(([type, spec]) => {
-    const strips = stripsLike(eventPropertySchemas[type as EventType], spec);
-    const reader = HAND_WRITTEN[type as EventType];
-    return [type, reader === undefined ? object(spec, strips) : reader(strips)];
-  }),
-) as Readonly<Record<EventType, Check>>;
+// Order events, the loyalty engine's hot input, have readers written out by hand.
+const PROPERTIES = {
+  ...Object.fromEntries(Object.entries(PROPERTY_SPECS).map(([type, spec]) => [type, object(spec, stripsLike(eventPropertySchemas[type as EventType], Object.keys(spec)))])),
+  order_completed: orderCompletedProperties(stripsLike(eventPropertySchemas.order_completed, ORDER_PROPERTY_KEYS.order_completed)),
+  order_refunded: orderRefundedProperties(stripsLike(eventPropertySchemas.order_refunded, ORDER_PROPERTY_KEYS.order_refunded)),
+} as Readonly<Record<EventType, Check>>;
 
 const identifiers = object({ 'phone?': str(40), 'email?': str(320), 'memberCardNo?': str(64), 'openid?': str(128), 'unionid?': str(128) });
 

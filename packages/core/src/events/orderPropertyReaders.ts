@@ -120,6 +120,23 @@ const lineItems = array(lineItem, 1, 1000);
 const refundLines = array(refundLine, 0, 1000);
 
 /**
+ * The property keys each hand-written reader knows, for the parser's check
+ * that zod's schema declares exactly these (otherwise an unknown key gives up
+ * instead of being dropped).
+ *
+ * @example
+ * ```ts
+ * import { ORDER_PROPERTY_KEYS } from './orderPropertyReaders.ts';
+ * ORDER_PROPERTY_KEYS.order_refunded;
+ * //=> ['orderId', 'refundId', 'currency', 'total', 'products']
+ * ```
+ */
+export const ORDER_PROPERTY_KEYS = {
+  order_completed: ['orderId', 'currency', 'total', 'subtotal', 'discount', 'shipping', 'tax', 'pointsRedeemed', 'products', 'coupons', 'storeId'],
+  order_refunded: ['orderId', 'refundId', 'currency', 'total', 'products'],
+} as const;
+
+/**
  * The fast check of an `order_completed` event's properties (see the notes
  * at the top of this file): the checked properties, or `undefined` to give up
  * and let zod decide. `strips`: zod drops unknown keys of this object.
