@@ -47,7 +47,7 @@ export interface AdjustmentResult {
  * const p = defineProgram({ currency: 'CNY', tiers: { metric: 'growth', levels: [{ id: 'basic', name: '普通', threshold: 0 }] } });
  * const d = new MemberDraft(emptyMemberRecord('m1'), 0);
  * applyAdjustment(p, d, { memberId: 'm1', points: 30, reason: 'goodwill', idempotencyKey: 'k' }).lotId;
- * //=> 'm1.L1'
+ * //=> 'L1'
  * ```
  */
 export function applyAdjustment(program: LoyaltyProgram, draft: MemberDraft, input: AdjustInput): AdjustmentResult {

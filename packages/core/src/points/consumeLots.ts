@@ -7,7 +7,7 @@ import type { PointsLot } from './pointsLot.ts';
  * @example
  * ```ts
  * import type { LotAllocation } from '@memberkit/core';
- * const a: LotAllocation = { lotId: 'm1.L1', points: 40 };
+ * const a: LotAllocation = { lotId: 'L1', points: 40 };
  * ```
  */
 export interface LotAllocation {
@@ -71,7 +71,7 @@ function spendOrder(a: PointsLot, b: PointsLot): number {
  * const lot = d.addLot({ origin: 'action', source: 's', earnedAt: 0, activatesAt: null, expiresAt: null, points: 9 });
  * d.append('earn', lot.id, 'available', 9, 0, 's');
  * consumeLots(d, 4, 'redeem', 'redeem:o1');
- * //=> [{ lotId: 'm1.L1', points: 4 }]
+ * //=> [{ lotId: 'L1', points: 4 }]
  * ```
  */
 export function consumeLots(draft: MemberDraft, points: number, kind: 'redeem' | 'adjust' | 'reverse', source: string, excludeLotId?: string): LotAllocation[] {

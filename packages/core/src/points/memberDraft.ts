@@ -7,7 +7,7 @@ import type { GrowthEntry } from '../tiers/growthEntry.ts';
 import type { TierState } from '../tiers/tierState.ts';
 import { ENTRY_KINDS, entryKindCode, type EntryKind, type LedgerEntry } from './ledgerEntry.ts';
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
-import { debtLotId, lotWithRemainders, type PointsLot } from './pointsLot.ts';
+import { debtLotId, lotIdAt, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
 import { NO_ITEMS } from './noItems.ts';
 
@@ -187,7 +187,7 @@ export class MemberDraft implements DirectChange {
   addLot(def: Omit<PointsLot, 'id' | 'memberId' | 'available' | 'pending'>): PointsLot {
     // Built field by field (not spread) so every lot shares one object shape.
     const lot: DraftLot = {
-      id: `${this.memberId}.L${this.record.lots.size + (this.lotList === undefined ? 0 : this.lotList.length) + 1}`,
+      id: lotIdAt(this.record.lots.size + (this.lotList === undefined ? 0 : this.lotList.length) + 1),
       memberId: this.memberId,
       origin: def.origin,
       source: def.source,

@@ -27,23 +27,23 @@ function setup(returnWindowDays = 0) {
 describe('order paid partly with points (pointsRedeemed)', () => {
   it('redeems the points and earns on the cash total in one commit, oldest-expiring lots first', async () => {
     const { clock, engine, order } = setup();
-    await engine.recordOrder(order('o1', 30_000)); // 300 points, lot m.L1, expires 2027-04-01
+    await engine.recordOrder(order('o1', 30_000)); // 300 points, lot L1, expires 2027-04-01
     clock.advance(10 * DAY);
-    await engine.recordOrder(order('o2', 20_000)); // 200 points, lot m.L2, expires later
+    await engine.recordOrder(order('o2', 20_000)); // 200 points, lot L2, expires later
     // The memory store updates its record in place: keep the figures, not the object.
     const { version, entries } = { version: (await engine.member('m'))!.version, entries: (await engine.member('m'))!.entries.length };
 
     // ¥100 paid in cash, 400 points as a deduction.
     const r = await engine.recordOrder(order('o3', 10_000, 400));
-    expect(r).toMatchObject({ points: 100, pointsRedeemed: 400, redeemed: [{ lotId: 'm.L1', points: 300 }, { lotId: 'm.L2', points: 100 }] });
+    expect(r).toMatchObject({ points: 100, pointsRedeemed: 400, redeemed: [{ lotId: 'L1', points: 300 }, { lotId: 'L2', points: 100 }] });
     expect(r.balance.available).toBe(300 + 200 - 400 + 100);
     const after = (await engine.member('m'))!;
     expect(after.version).toBe(version + 1); // one atomic change
     const written = after.entries.slice(entries);
     expect(written.map((e) => [e.kind, e.lotId, e.points])).toEqual([
-      ['redeem', 'm.L1', -300],
-      ['redeem', 'm.L2', -100],
-      ['earn', 'm.L3', 100],
+      ['redeem', 'L1', -300],
+      ['redeem', 'L2', -100],
+      ['earn', 'L3', 100],
     ]);
     expect(new Set(written.map((e) => e.operationId)).size).toBe(1);
     expect(after.orders.get('o3')?.redeemed).toEqual(r.redeemed);
@@ -60,7 +60,7 @@ describe('order paid partly with points (pointsRedeemed)', () => {
     expect(after.sourceKeys.has('order:o2')).toBe(false);
     // Corrected and redelivered under a new event id: it goes through.
     const ok = await engine.recordOrder(order('o2', 100_000, 50, 'e-o2-fixed'));
-    expect(ok).toMatchObject({ pointsRedeemed: 50, points: 1_000, redeemed: [{ lotId: 'm.L1', points: 50 }] });
+    expect(ok).toMatchObject({ pointsRedeemed: 50, points: 1_000, redeemed: [{ lotId: 'L1', points: 50 }] });
   });
 
   it('does not spend twice what the checkout already redeemed on the order, and rejects a different amount', async () => {
@@ -69,7 +69,7 @@ describe('order paid partly with points (pointsRedeemed)', () => {
     await engine.redeemPoints({ memberId: 'm', points: 200, orderId: 'o2', idempotencyKey: 'checkout-o2' });
     await expect(engine.recordOrder(order('o2', 10_000, 250))).rejects.toMatchObject({ code: 'points_policy_violation', field: 'properties.pointsRedeemed', details: { reported: 250, redeemed: 200 } });
     const r = await engine.recordOrder(order('o2', 10_000, 200, 'e-o2-again'));
-    expect(r).toMatchObject({ pointsRedeemed: 200, redeemed: [{ lotId: 'm.L1', points: 200 }] });
+    expect(r).toMatchObject({ pointsRedeemed: 200, redeemed: [{ lotId: 'L1', points: 200 }] });
     expect((await engine.balance('m')).available).toBe(500 - 200 + 100);
   });
 
@@ -87,22 +87,22 @@ describe('order paid partly with points (pointsRedeemed)', () => {
     expect(full).toMatchObject({ pointsRestored: 200, pointsReversed: 200, fullyRefunded: true });
     const explained = await engine.explainBalance('m');
     expect(explained.available).toBe(400);
-    expect(explained.lots.map((l) => [l.lotId, l.points, l.expiresAt])).toEqual([['m.L1', 400, Date.parse('2027-04-01T00:00:00Z')]]);
+    expect(explained.lots.map((l) => [l.lotId, l.points, l.expiresAt])).toEqual([['L1', 400, Date.parse('2027-04-01T00:00:00Z')]]);
     expect((await engine.verify('m')).ok).toBe(true);
   });
 
   it('points given back to a lot that has expired since expire again in the same command', async () => {
     const { clock, engine, order, refund } = setup();
-    await engine.recordOrder(order('o1', 30_000)); // m.L1: 300, expires 2027-04-01
+    await engine.recordOrder(order('o1', 30_000)); // L1: 300, expires 2027-04-01
     clock.advance(10 * DAY);
-    await engine.recordOrder(order('o2', 100, 300)); // pays all of m.L1
-    clock.set('2027-06-01T00:00:00Z'); // m.L1 has expired
+    await engine.recordOrder(order('o2', 100, 300)); // pays all of L1
+    clock.set('2027-06-01T00:00:00Z'); // L1 has expired
     const r = await engine.recordRefund(refund('o2'));
     expect(r).toMatchObject({ pointsRestored: 300, balance: { available: 0 } });
     const rec = (await engine.member('m'))!;
     const last = rec.entries.filter((e) => e.operationId === rec.entries.at(-1)?.operationId).map((e) => [e.kind, e.lotId, e.points]);
-    expect(last).toContainEqual(['reverse', 'm.L1', 300]);
-    expect(last).toContainEqual(['expire', 'm.L1', -300]);
+    expect(last).toContainEqual(['reverse', 'L1', 300]);
+    expect(last).toContainEqual(['expire', 'L1', -300]);
     expect(rec.available).toBe(0); // the cached total, not only the read
     expect((await engine.verify('m')).ok).toBe(true);
   });

@@ -45,6 +45,34 @@ export function debtLotId(memberId: string): string {
 }
 
 /**
+ * Id of a member's `n`-th lot (1-based): `L1`, `L2`, … Lot ids are unique
+ * within their member — a lot always lives in its member's record, so the
+ * pair (member id, lot id) names it anywhere. Each id is built once per
+ * process and shared by every member: a lot id made per member
+ * (`m1.L1`) was a new string held by the lot, its entries and the
+ * allocations of every redemption from it, for as long as the store lives —
+ * three kept strings per member in the ledger benchmark, copied and traced
+ * by the garbage collector.
+ *
+ * @example
+ * ```ts
+ * import { lotIdAt } from './pointsLot.ts';
+ * [lotIdAt(1), lotIdAt(12), lotIdAt(1) === lotIdAt(1)];
+ * //=> ['L1', 'L12', true]
+ * ```
+ */
+export function lotIdAt(n: number): string {
+  let id = LOT_IDS[n];
+  if (id === undefined) {
+    id = `L${n}`;
+    // Bounded: past 100,000 lots in one member, ids are built as they are needed.
+    if (n < 100_000) LOT_IDS[n] = id;
+  }
+  return id;
+}
+const LOT_IDS: string[] = [];
+
+/**
  * A copy of a lot with new remainders. Built field by field rather than with
  * a spread: every lot keeps one object shape, which keeps the ledger's hot
  * path several times faster.

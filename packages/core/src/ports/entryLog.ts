@@ -20,7 +20,7 @@ import { LedgerColumns } from './ledgerColumns.ts';
  * ```ts
  * import { EntryLog } from '@memberkit/core';
  * const log = new EntryLog('m1');
- * log.push({ id: 'm1#0', memberId: 'm1', seq: 0, kind: 'earn', lotId: 'm1.L1', bucket: 'available', points: 50, at: 0, recordedAt: 0, source: 'action:sign_up', operationId: 'm1.op1' }, 1);
+ * log.push({ id: 'm1#0', memberId: 'm1', seq: 0, kind: 'earn', lotId: 'L1', bucket: 'available', points: 50, at: 0, recordedAt: 0, source: 'action:sign_up', operationId: 'm1.op1' }, 1);
  * [log.length, log.toArray()[0]?.operationId];
  * //=> [1, 'm1.op1']
  * ```

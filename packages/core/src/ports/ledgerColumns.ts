@@ -21,7 +21,7 @@ const LEDGER_REFS = 3;
  * ```ts
  * import { LedgerColumns } from '@memberkit/core';
  * const columns = new LedgerColumns();
- * const at = columns.append(50, 0, 0, 17, 'm1.L1', 'action:sign_up', undefined);
+ * const at = columns.append(50, 0, 0, 17, 'L1', 'action:sign_up', undefined);
  * [columns.size, columns.number(at, 0), columns.ref(at, 1)];
  * //=> [1, 50, 'action:sign_up']
  * ```

@@ -94,11 +94,11 @@ describe('loyalty engine: expiry and spending order', () => {
     await engine.adjustPoints({ memberId: 'm', points: 50, reason: 'may', idempotencyKey: 'b' }); // expires 1 July
     const ex = await engine.explainBalance('m');
     expect(ex.expiring).toEqual([
-      { date: '2026-05-31', expiresAt: Date.UTC(2026, 5, 1), points: 100, lotIds: ['m.L1'] },
-      { date: '2026-06-30', expiresAt: Date.UTC(2026, 6, 1), points: 50, lotIds: ['m.L2'] },
+      { date: '2026-05-31', expiresAt: Date.UTC(2026, 5, 1), points: 100, lotIds: ['L1'] },
+      { date: '2026-06-30', expiresAt: Date.UTC(2026, 6, 1), points: 50, lotIds: ['L2'] },
     ]);
     const r = await engine.redeemPoints({ memberId: 'm', points: 120, idempotencyKey: 'r' });
-    expect(r.allocations).toEqual([{ lotId: 'm.L1', points: 100 }, { lotId: 'm.L2', points: 20 }]);
+    expect(r.allocations).toEqual([{ lotId: 'L1', points: 100 }, { lotId: 'L2', points: 20 }]);
     clock.set('2026-07-01T00:00:00Z');
     expect((await engine.balance('m')).available).toBe(0);
     await expect(engine.redeemPoints({ memberId: 'm', points: 1, idempotencyKey: 'r2' })).rejects.toMatchObject({ code: 'insufficient_points' });
