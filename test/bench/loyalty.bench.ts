@@ -3,6 +3,7 @@
 // 2. balance / explainBalance latency for one member with 10,000 ledger entries.
 // The peer is what a hand-rolled ledger usually does: keep the entries and sum
 // them on every read (SELECT SUM(points) …), run on the same entries.
+import { GcPauses } from './gcPauses.ts';
 import { HandRolledLedger } from './handRolledLedger.ts';
 import { createLoyaltyEngine, defineProgram, entryEffect, manualClock, memoryLoyaltyStore, MemberDraft, emptyMemberRecord, type LoyaltyEngine, type MemberChange } from '@memberkit/core';
 
@@ -28,7 +29,9 @@ const order = (memberId: string, orderId: string, total: number, timestamp: numb
   properties: { orderId, currency: 'CNY', total, products: [{ productId: 'p1', price: total, quantity: 1 }] },
 });
 
-interface Row { label: string; n: number; ms: number; cpuMs: number }
+interface Row { label: string; n: number; ms: number; cpuMs: number; t0: number; t1: number }
+
+const gc = new GcPauses();
 
 /** The rows that each write one kind of ledger entry set, one member after another. */
 const WRITE_PHASES = ['adjustPoints', 'recordOrder', 'redeemPoints', 'recordAction', 'recordRefund'];
@@ -38,10 +41,10 @@ async function timed(label: string, n: number, body: () => Promise<void>): Promi
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await body();
-  const ms = performance.now() - t0;
+  const t1 = performance.now();
   const c = process.cpuUsage(c0);
   sampleRss();
-  return { label, n, ms, cpuMs: (c.user + c.system) / 1000 };
+  return { label, n, ms: t1 - t0, cpuMs: (c.user + c.system) / 1000, t0, t1 };
 }
 
 /** The store primitive alone: atomic check-and-append of prepared changes (one lot + one entry + a source + a key). */
@@ -192,25 +195,41 @@ function calibration(): string {
 }
 
 async function main() {
+  gc.start();
   const rows = await throughput();
   const writes = rows.filter((r) => WRITE_PHASES.some((w) => r.label.startsWith(w)));
-  const sum = (list: Row[]) => ({ n: list.reduce((s, r) => s + r.n, 0), ms: list.reduce((s, r) => s + r.ms, 0), cpuMs: list.reduce((s, r) => s + r.cpuMs, 0) });
   const store = await storeAppends();
+  const peer = await peerWrites();
+  await gc.settle();
+  // GC pauses on the main thread during the rows: scavenges, and major collections that finished then.
+  const pauses = (list: Row[]) => {
+    let scav = 0, scavMs = 0, majors = 0, majorMs = 0;
+    for (const r of list) {
+      const g = gc.between(r.t0, r.t1);
+      scav += g.scavenges;
+      scavMs += g.scavengeMs;
+      majors += g.majors;
+      majorMs += g.majorMs;
+    }
+    return `${scav} · ${scavMs.toFixed(0)} ms | ${majors === 0 ? '–' : `${majors} · ${majorMs.toFixed(0)} ms`}`;
+  };
+  const sum = (list: Row[]) => ({ n: list.reduce((s, r) => s + r.n, 0), ms: list.reduce((s, r) => s + r.ms, 0), cpuMs: list.reduce((s, r) => s + r.cpuMs, 0), rows: list });
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
-  const line = (label: string, r: { n: number; ms: number; cpuMs: number }) => console.log(`| ${label} | ${r.n.toLocaleString('en')} | ${r.ms.toFixed(0)} | ${rate(r.n, r.ms)} | ${rate(r.n, r.cpuMs)} |`);
+  const line = (label: string, r: { n: number; ms: number; cpuMs: number; rows: Row[] }) => console.log(`| ${label} | ${r.n.toLocaleString('en')} | ${r.ms.toFixed(0)} | ${rate(r.n, r.ms)} | ${rate(r.n, r.cpuMs)} | ${pauses(r.rows)} |`);
+  const one = (r: Row) => ({ ...r, rows: [r] });
   console.log(`\n### Ledger operations, memory store, ${MEMBERS.toLocaleString('en')} members (engine commands: validate, idempotency, settle, apply, tier, commit)\n`);
-  console.log('| operation | ops | wall (ms) | ops/s (wall) | ops/s (CPU time) |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of [...rows, store]) line(r.label, r);
+  console.log('| operation | ops | wall (ms) | ops/s (wall) | ops/s (CPU time) | scavenges · pause | major GCs · pause |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of [...rows, store]) line(r.label, one(r));
   line('**ledger writes, one kind at a time** (adjust, order, redeem, action, refund; target ≥ 200,000 ops/s)', sum(writes));
   line('**all engine commands above** (writes, mixed, replays, settle)', sum(rows));
-  const peer = await peerWrites();
-  for (const r of peer) line(r.label, r);
+  for (const r of peer) line(r.label, one(r));
   const peerSum = sum(peer);
   line('**peer: ledger writes, one kind at a time** (hand-rolled Map + entry objects; no lots, expiry, tiers or schema)', peerSum);
   const ours = sum(writes);
   console.log(`\nmemberkit's write rate is ${((ours.n / ours.ms) / (peerSum.n / peerSum.ms)).toFixed(2)}× the hand-rolled peer's (wall), ${((ours.n / ours.cpuMs) / (peerSum.n / peerSum.cpuMs)).toFixed(2)}× (CPU).`);
   console.log(`\n${calibration()} CPU time is this process's user + system time (GC and JIT threads included), so it can exceed wall time.`);
+  console.log('GC columns: main-thread pauses while the row ran. A major collection marks the heap alongside the phase it lands in (in steps on the main thread and on a helper thread) before that short final pause, and slows that phase well beyond it; which phase it lands in moves with everything the process holds.');
 
   const { engine, now } = await bigMember();
   const record = (await engine.member('big'))!;
