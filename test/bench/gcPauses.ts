@@ -15,8 +15,8 @@ export interface GcSummary {
 }
 
 /**
- * Records every GC pause from `start()` on; `between(t0, t1)` sums those that began in a window of
- * `performance.now()` time. Entries arrive asynchronously, so read after the phases, once `settle()` resolved.
+ * Records every GC pause from `start()` on; `during(windows)` sums those that began in any of the
+ * windows (`performance.now()` times). Entries arrive asynchronously, so read after the phases, once `settle()` resolved.
  *
  * @example
  * ```ts
@@ -26,7 +26,7 @@ export interface GcSummary {
  * // … the phase …
  * const t1 = performance.now();
  * await gc.settle();
- * gc.between(t0, t1).scavenges;
+ * gc.during([{ t0, t1 }]).scavenges;
  * ```
  */
 export class GcPauses {
@@ -48,10 +48,10 @@ export class GcPauses {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
-  between(t0: number, t1: number): GcSummary {
+  during(windows: readonly { readonly t0: number; readonly t1: number }[]): GcSummary {
     const s: GcSummary = { scavenges: 0, scavengeMs: 0, majors: 0, majorMs: 0 };
     for (const e of this.entries) {
-      if (e.at < t0 || e.at >= t1) continue;
+      if (!windows.some((w) => e.at >= w.t0 && e.at < w.t1)) continue;
       if (e.major) {
         s.majors++;
         s.majorMs += e.ms;

@@ -203,15 +203,8 @@ async function main() {
   await gc.settle();
   // GC pauses on the main thread during the rows: scavenges, and major collections that finished then.
   const pauses = (list: Row[]) => {
-    let scav = 0, scavMs = 0, majors = 0, majorMs = 0;
-    for (const r of list) {
-      const g = gc.between(r.t0, r.t1);
-      scav += g.scavenges;
-      scavMs += g.scavengeMs;
-      majors += g.majors;
-      majorMs += g.majorMs;
-    }
-    return `${scav} · ${scavMs.toFixed(0)} ms | ${majors === 0 ? '–' : `${majors} · ${majorMs.toFixed(0)} ms`}`;
+    const g = gc.during(list);
+    return `${g.scavenges} · ${g.scavengeMs.toFixed(0)} ms | ${g.majors === 0 ? '–' : `${g.majors} · ${g.majorMs.toFixed(0)} ms`}`;
   };
   const sum = (list: Row[]) => ({ n: list.reduce((s, r) => s + r.n, 0), ms: list.reduce((s, r) => s + r.ms, 0), cpuMs: list.reduce((s, r) => s + r.cpuMs, 0), rows: list });
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
