@@ -36,11 +36,12 @@ const NONE = NO_ITEMS;
  * ```
  */
 export class MemberDraft implements DirectChange {
-  readonly record: MemberLoyaltyRecord;
+  // Set again by `reuse`: the record, member and time are fixed for one command.
+  record: MemberLoyaltyRecord;
   /** The key record to store with the change when it is committed directly (see {@link MemberDraft.writeTo}). */
   idempotency: IdempotencyRecord | undefined = undefined;
-  readonly memberId: string;
-  readonly now: number;
+  memberId: string;
+  now: number;
   // The lists start as one shared empty list and get their own array on the
   // first item (an array literal, sized to it): most commands leave two or three
   // of them empty, and every allocation here is the collector's work.
@@ -52,6 +53,8 @@ export class MemberDraft implements DirectChange {
    */
   private entryNums: number[] | undefined = undefined;
   private entryRefs: (string | undefined)[] | undefined = undefined;
+  /** Entries written: the column arrays outlive a command when the draft is reused, so their length is capacity. */
+  private entryLen = 0;
   private entryObjects: LedgerEntry[] | undefined = undefined;
   private lotList: PointsLot[] | undefined = undefined;
   private growthList: GrowthEntry[] | undefined = undefined;
@@ -67,7 +70,7 @@ export class MemberDraft implements DirectChange {
   /** Earliest activation or expiry among lots as they stand in the draft (a lower bound). */
   private dueAt: number;
   /** Entries the record holds: the first new entry's position. */
-  private readonly firstSeq: number;
+  private firstSeq: number;
 
   constructor(record: MemberLoyaltyRecord, now: number) {
     this.record = record;
@@ -80,6 +83,35 @@ export class MemberDraft implements DirectChange {
     this.firstSeq = record.entryCount ?? record.entries.length;
   }
 
+  /**
+   * Starts this draft over on `record` at `now`, as a new draft would, keeping
+   * its entry columns and small maps for the next command. The engine reuses
+   * one draft for the commands it runs on a store in this process (a store
+   * that commits a draft directly keeps what `writeTo` hands over, never the
+   * draft): a draft and its lists per command were a good part of what the
+   * collector cleared. Anything read from the draft before is invalid after.
+   */
+  reuse(record: MemberLoyaltyRecord, now: number): this {
+    this.record = record;
+    this.memberId = record.memberId;
+    this.now = now;
+    this.available = record.available;
+    this.pending = record.pending;
+    this.dueAt = record.nextTransitionAt;
+    this.firstSeq = record.entryCount ?? record.entries.length;
+    this.idempotency = undefined;
+    this.tier = undefined;
+    this.entryLen = 0;
+    this.entryObjects = undefined;
+    this.lotList = undefined;
+    this.growthList = undefined;
+    this.sourceList = undefined;
+    this.overlay?.clear();
+    this.orders?.clear();
+    this.counters?.clear();
+    return this;
+  }
+
   /** The operation id every entry of this draft carries: `<member>.op<version after commit>`. */
   get operationId(): string {
     return `${this.memberId}.op${this.record.version + 1}`;
@@ -87,7 +119,7 @@ export class MemberDraft implements DirectChange {
 
   /** How many entries this draft appends. */
   get entryCount(): number {
-    return this.entryRefs === undefined ? 0 : this.entryRefs.length / 3;
+    return this.entryLen;
   }
 
   /** Entries this draft appends, in order (built from the columns on first read, extended after). */
@@ -245,13 +277,22 @@ export class MemberDraft implements DirectChange {
     this.available += dAvailable;
     this.pending += dPending;
     const code = entryKindCode(kind, bucket);
-    if (this.entryNums === undefined) {
+    const nums = this.entryNums;
+    if (nums === undefined) {
       this.entryNums = [points, at, code];
       this.entryRefs = [lotId, source, note];
     } else {
-      this.entryNums.push(points, at, code);
-      (this.entryRefs as (string | undefined)[]).push(lotId, source, note);
+      // Written in place: past the end this appends, as push would.
+      const refs = this.entryRefs as (string | undefined)[];
+      const i = 3 * this.entryLen;
+      nums[i] = points;
+      nums[i + 1] = at;
+      nums[i + 2] = code;
+      refs[i] = lotId;
+      refs[i + 1] = source;
+      refs[i + 2] = note;
     }
+    this.entryLen += 1;
   }
 
   order(orderId: string): PointsOrderRecord | undefined {
@@ -288,7 +329,15 @@ export class MemberDraft implements DirectChange {
 
   /** True when the draft would change nothing. */
   isEmpty(): boolean {
-    return this.entryNums === undefined && this.lotList === undefined && this.orders === undefined && this.growthList === undefined && this.tier === undefined && this.counters === undefined && this.sourceList === undefined;
+    return (
+      this.entryLen === 0 &&
+      this.lotList === undefined &&
+      (this.orders === undefined || this.orders.size === 0) &&
+      this.growthList === undefined &&
+      this.tier === undefined &&
+      (this.counters === undefined || this.counters.size === 0) &&
+      this.sourceList === undefined
+    );
   }
 
   toChange(idempotency?: IdempotencyRecord): MemberChange {
@@ -341,7 +390,7 @@ export class MemberDraft implements DirectChange {
     const version = record.version + 1;
     if (nums !== undefined) {
       const refs = this.entryRefs as (string | undefined)[];
-      for (let i = 0; i < nums.length; i += 3) record.log.pushParts(nums[i] as number, nums[i + 1] as number, this.now, version, nums[i + 2] as number, refs[i] as string, refs[i + 1] as string, refs[i + 2]);
+      for (let i = 0; i < 3 * this.entryLen; i += 3) record.log.pushParts(nums[i] as number, nums[i + 1] as number, this.now, version, nums[i + 2] as number, refs[i] as string, refs[i + 1] as string, refs[i + 2]);
     }
     record.available += this.available - this.record.available;
     record.pending += this.pending - this.record.pending;

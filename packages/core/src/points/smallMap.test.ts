@@ -24,4 +24,16 @@ describe('SmallMap', () => {
       { numRuns: 500 },
     );
   });
+
+  it('is empty after clear, and works as new after it', () => {
+    const small = new SmallMap<number>();
+    for (let i = 0; i < 12; i++) small.set(`k${i}`, i);
+    small.clear();
+    expect(small.size).toBe(0);
+    expect(small.get('k0')).toBeUndefined();
+    expect(small.get('k11')).toBeUndefined();
+    small.set('k3', 30);
+    small.set('k4', 40);
+    expect(small.entries()).toEqual([['k3', 30], ['k4', 40]]);
+  });
 });

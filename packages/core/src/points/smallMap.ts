@@ -69,6 +69,15 @@ export class SmallMap<V> {
   }
 
   /** The key at `i` in insertion order (0 ≤ i < size): an indexed walk needs no closure. */
+  /** Empties the map, keeping the object for reuse (see `MemberDraft.reuse`). */
+  clear(): void {
+    this.k0 = undefined;
+    this.v0 = undefined;
+    this.keys = undefined;
+    this.vals = undefined;
+    this.index = undefined;
+  }
+
   keyAt(i: number): string {
     return (i === 0 ? this.k0 : (this.keys as string[])[i - 1]) as string;
   }

@@ -108,6 +108,11 @@ export type CommitOutcome =
  * record, so the change is not first copied into a change object and then
  * walked again entry by entry.
  *
+ * The change is valid only during the call: the engine reuses its draft for
+ * the next command. A store keeps what `writeTo` hands over (lots, orders,
+ * growth entries, tier state) and copies what it needs of `idempotency`;
+ * it never keeps the change object itself.
+ *
  * @example
  * ```ts
  * import type { DirectChange } from '@memberkit/core';

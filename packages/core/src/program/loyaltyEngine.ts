@@ -184,8 +184,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
    * as a kind and its checked input, not a closure per call.
    */
   let attempted: unknown;
-  function attempt(record: MemberLoyaltyRecord, memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): MemberDraft | undefined {
-    const draft = new MemberDraft(record, clock.now());
+  function attempt(draft: MemberDraft, memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): MemberDraft | undefined {
     settleDue(draft);
     evaluateTier(program, draft);
     const value = apply(kind, draft, input);
@@ -237,7 +236,7 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const draft = attempt((await store.getMember(memberId)) ?? blankMemberRecord(memberId), memberId, key, fingerprint, kind, input);
+      const draft = attempt(new MemberDraft((await store.getMember(memberId)) ?? blankMemberRecord(memberId), clock.now()), memberId, key, fingerprint, kind, input);
       const result = attempted as LoyaltyResult<T>;
       if (draft === undefined) return result;
       const done = settleOutcome(await store.commit(draft.toChange(draft.idempotency)), result, memberId, fingerprint);
@@ -246,14 +245,18 @@ export function createLoyaltyEngine(options: LoyaltyEngineOptions): LoyaltyEngin
     throw gaveUp(memberId);
   }
 
-  // The same steps without a promise per store call, for a store in this process.
+  // The same steps without a promise per store call, for a store in this process. Such a store
+  // never keeps a draft (see DirectChange), and a command runs to its end before the next starts,
+  // so one draft serves them all (see MemberDraft.reuse).
+  let spare: MemberDraft | undefined;
   function runSync<T>(sync: SyncLoyaltyStore, memberId: string, key: string | undefined, fingerprint: string, kind: Kind, input: unknown): LoyaltyResult<T> {
     if (key !== undefined) {
       const seen = sync.getIdempotency(key);
       if (seen !== undefined) return replay(seen, memberId, fingerprint);
     }
     for (let i = 0; i < maxRetries; i++) {
-      const draft = attempt(sync.getMember(memberId) ?? blankMemberRecord(memberId), memberId, key, fingerprint, kind, input);
+      const record = sync.getMember(memberId) ?? blankMemberRecord(memberId);
+      const draft = attempt(spare === undefined ? (spare = new MemberDraft(record, clock.now())) : spare.reuse(record, clock.now()), memberId, key, fingerprint, kind, input);
       const result = attempted as LoyaltyResult<T>;
       if (draft === undefined) return result;
       // A store that takes a draft as it is writes it in directly: no change object, no second walk.
