@@ -29,28 +29,41 @@ export interface LotAllocation {
  * ```
  */
 export function spendableLots(draft: MemberDraft): PointsLot[] {
-  const now = draft.now;
-  // Filtered in place, no second array: every spend runs this.
-  const lots = draft.openLots();
-  let n = 0;
-  for (let i = 0; i < lots.length; i++) {
-    const l = lots[i] as PointsLot;
-    if (l.origin !== 'debt' && l.available > 0 && (l.expiresAt === null || l.expiresAt > now)) lots[n++] = l;
-  }
-  lots.length = n;
-  if (n > SMALL) return lots.sort(spendOrder);
-  // A member has a few open lots: insertion sort, without the library sort's set-up.
-  for (let i = 1; i < n; i++) {
-    const l = lots[i] as PointsLot;
-    let j = i;
-    while (j > 0 && spendOrder(l, lots[j - 1] as PointsLot) < 0) {
-      lots[j] = lots[j - 1] as PointsLot;
-      j--;
-    }
-    lots[j] = l;
-  }
+  const lots: PointsLot[] = [];
+  lots.length = collectSpendable(draft, lots);
   return lots;
 }
+
+/** {@link spendableLots} written into `out` from its start; returns how many. */
+function collectSpendable(draft: MemberDraft, out: PointsLot[]): number {
+  const now = draft.now;
+  // Filtered in place, no second array: every spend runs this.
+  const open = draft.collectOpenLots(out);
+  let n = 0;
+  for (let i = 0; i < open; i++) {
+    const l = out[i] as PointsLot;
+    if (l.origin !== 'debt' && l.available > 0 && (l.expiresAt === null || l.expiresAt > now)) out[n++] = l;
+  }
+  if (n > SMALL) {
+    const sorted = out.slice(0, n).sort(spendOrder);
+    for (let i = 0; i < n; i++) out[i] = sorted[i] as PointsLot;
+    return n;
+  }
+  // A member has a few open lots: insertion sort, without the library sort's set-up.
+  for (let i = 1; i < n; i++) {
+    const l = out[i] as PointsLot;
+    let j = i;
+    while (j > 0 && spendOrder(l, out[j - 1] as PointsLot) < 0) {
+      out[j] = out[j - 1] as PointsLot;
+      j--;
+    }
+    out[j] = l;
+  }
+  return n;
+}
+
+// The list consumeLots collects into, reused by every call: a spend never starts another spend.
+const SPENDABLE: PointsLot[] = [];
 
 const SMALL = 16;
 
@@ -79,7 +92,9 @@ export function consumeLots(draft: MemberDraft, points: number, kind: 'redeem' |
   // usual one-lot list is one allocation V8 can place in the old generation, not an array grown by push.
   let taken: LotAllocation[] | undefined;
   let left = points;
-  for (const lot of spendableLots(draft)) {
+  const n = collectSpendable(draft, SPENDABLE);
+  for (let i = 0; i < n; i++) {
+    const lot = SPENDABLE[i] as PointsLot;
     if (left <= 0) break;
     if (lot.id === excludeLotId) continue;
     const take = Math.min(left, lot.available);

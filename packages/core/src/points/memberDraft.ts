@@ -9,6 +9,7 @@ import { ENTRY_KINDS, entryKindCode, type EntryKind, type LedgerEntry } from './
 import type { PointsOrderRecord } from './pointsOrderRecord.ts';
 import { debtLotId, lotIdAt, lotWithRemainders, type PointsLot } from './pointsLot.ts';
 import { SmallMap } from './smallMap.ts';
+import { CompactSet } from '../ports/compactSet.ts';
 import { NO_ITEMS } from './noItems.ts';
 
 /** A lot copy the draft owns: entries move its remainders in place. */
@@ -204,15 +205,39 @@ export class MemberDraft implements DirectChange {
    */
   openLots(): PointsLot[] {
     const out: PointsLot[] = [];
-    const open = this.record.openLots;
-    open.forEach((id) => {
-      const lot = this.lot(id) as PointsLot;
-      if (lot.available !== 0 || lot.pending !== 0) out.push(lot);
-    });
-    this.overlay?.forEach((lot, id) => {
-      if (!open.has(id) && (lot.available !== 0 || lot.pending !== 0)) out.push(lot);
-    });
+    out.length = this.collectOpenLots(out);
     return out;
+  }
+
+  /**
+   * {@link MemberDraft.openLots} written into `out` from its start; returns
+   * how many (entries of `out` past them are left as they were). Every spend
+   * runs this: a caller's reused list, and loops instead of a closure per set.
+   */
+  collectOpenLots(out: PointsLot[]): number {
+    let n = 0;
+    const open = this.record.openLots;
+    const ids = open instanceof CompactSet ? open.linearItems() : undefined;
+    if (ids !== undefined) {
+      for (let i = 0; i < open.size; i++) {
+        const lot = this.lot(ids[i] as string) as PointsLot;
+        if (lot.available !== 0 || lot.pending !== 0) out[n++] = lot;
+      }
+    } else {
+      // A Set, or a compact set past its linear limit.
+      for (const id of open) {
+        const lot = this.lot(id) as PointsLot;
+        if (lot.available !== 0 || lot.pending !== 0) out[n++] = lot;
+      }
+    }
+    const overlay = this.overlay;
+    if (overlay !== undefined) {
+      for (let i = 0; i < overlay.size; i++) {
+        const lot = overlay.valueAt(i);
+        if (!open.has(overlay.keyAt(i)) && (lot.available !== 0 || lot.pending !== 0)) out[n++] = lot;
+      }
+    }
+    return n;
   }
 
   /** Creates a lot with zero remainders; entries fill it. */

@@ -53,3 +53,28 @@ describe('MemberDraft.reuse', () => {
     expect(after.counters.get('check_in:6')).toBe(1);
   });
 });
+
+describe('MemberDraft.collectOpenLots', () => {
+  it('lists what openLots lists, below and past the open-lot set’s linear limit, into a reused list', async () => {
+    for (const lots of [3, 12]) {
+      const store = memoryLoyaltyStore();
+      const seed = new MemberDraft(emptyMemberRecord('m1'), 0);
+      for (let i = 1; i <= lots; i++) {
+        const lot = seed.addLot({ origin: 'adjust', source: `adjust:${i}`, earnedAt: 0, activatesAt: null, expiresAt: null, points: i });
+        seed.write('adjust', lot.id, 'available', i, 0, `adjust:${i}`);
+      }
+      expect(store.sync?.commitDirect?.(seed)).toBeUndefined();
+      const record = (await store.getMember('m1')) as MemberLoyaltyRecord;
+      const d = new MemberDraft(record, 1);
+      // Empty one stored lot and add a new one in the draft.
+      d.write('redeem', 'L2', 'available', -2, 1, 'redeem:x');
+      const fresh = d.addLot({ origin: 'adjust', source: 'adjust:new', earnedAt: 1, activatesAt: null, expiresAt: null, points: 7 });
+      d.write('adjust', fresh.id, 'available', 7, 1, 'adjust:new');
+      const out = Array.from({ length: 20 }, () => d.lot('L1')!);
+      const n = d.collectOpenLots(out);
+      expect(out.slice(0, n).map((l) => l.id)).toEqual(d.openLots().map((l) => l.id));
+      expect(n).toBe(lots);
+      expect(d.openLots().some((l) => l.id === 'L2')).toBe(false);
+    }
+  });
+});

@@ -59,11 +59,13 @@ function perUnit(amountMinor: number, exponent: number, rate: number): number {
 export function orderEarning(program: Pick<LoyaltyProgram, 'currency' | 'points' | 'growth'>, order: EarningOrder, multiplier: number): OrderEarning {
   const exponent = currencyExponent(program.currency);
   const base = Math.max(0, order.total - (program.points.excludeShipping ? (order.shipping ?? 0) : 0));
+  const points = perUnit(base, exponent, program.points.perCurrencyUnit * multiplier);
+  const growth = perUnit(base, exponent, program.growth.perCurrencyUnit);
+  // One line (most orders) takes all of it: the spreads below would give the same, through four arrays.
+  if (order.products.length === 1) return { eligible: base, points, growth, lines: [orderLine(order.products[0] as OrderProduct, base, points, growth)] };
   const nets = order.products.map((p) => Math.max(0, p.price * p.quantity - (p.discount ?? 0)));
   // Lines that are all free still share what was paid (evenly), so line refunds can find it.
   const eligible = spreadDiscount(base, nets.some((n) => n > 0) ? nets : nets.map(() => 1));
-  const points = perUnit(base, exponent, program.points.perCurrencyUnit * multiplier);
-  const growth = perUnit(base, exponent, program.growth.perCurrencyUnit);
   const linePoints = spreadDiscount(points, eligible);
   const lineGrowth = spreadDiscount(growth, eligible);
   // Field by field (a spread per line allocated an object and took the slow copy path).
@@ -71,16 +73,18 @@ export function orderEarning(program: Pick<LoyaltyProgram, 'currency' | 'points'
   // in the old generation), the rest pushed.
   let lines: PointsOrderLine[] | undefined;
   for (let i = 0; i < order.products.length; i++) {
-    const p = order.products[i] as EarningOrder['products'][number];
-    const eligibleShare = eligible[i] as number;
-    const pointsShare = linePoints[i] as number;
-    const growthShare = lineGrowth[i] as number;
-    const line: PointsOrderLine =
-      p.sku === undefined
-        ? { productId: p.productId, quantity: p.quantity, eligible: eligibleShare, points: pointsShare, growth: growthShare, refundedQty: 0 }
-        : { productId: p.productId, sku: p.sku, quantity: p.quantity, eligible: eligibleShare, points: pointsShare, growth: growthShare, refundedQty: 0 };
+    const line = orderLine(order.products[i] as OrderProduct, eligible[i] as number, linePoints[i] as number, lineGrowth[i] as number);
     if (lines === undefined) lines = [line];
     else lines.push(line);
   }
   return { eligible: base, points, growth, lines: lines ?? [] };
+}
+
+type OrderProduct = EarningOrder['products'][number];
+
+/** The order record's line for a product and its shares of the eligible amount, points and growth. */
+function orderLine(p: OrderProduct, eligible: number, points: number, growth: number): PointsOrderLine {
+  return p.sku === undefined
+    ? { productId: p.productId, quantity: p.quantity, eligible, points, growth, refundedQty: 0 }
+    : { productId: p.productId, sku: p.sku, quantity: p.quantity, eligible, points, growth, refundedQty: 0 };
 }

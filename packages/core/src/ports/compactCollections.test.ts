@@ -85,6 +85,10 @@ describe('CompactSet', () => {
           seen.push(v);
         });
         expect(seen).toEqual([...set]);
+        // Below the linear limit the values are readable in order without an iterator.
+        const items = compact.linearItems();
+        if (items !== undefined) expect(items.slice(0, compact.size)).toEqual([...set]);
+        else expect(set.size).toBeGreaterThan(0);
         expect(compact.has(['k', '7'].join(''))).toBe(set.has('k7'));
         expect(new CompactSet(set).size).toBe(set.size);
       }),

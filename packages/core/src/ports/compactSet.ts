@@ -1,5 +1,7 @@
 import { doubledSlots } from './doubledSlots.ts';
 
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
 /**
  * A `Set<string>` for the few strings one member's record holds (its open
  * lots, the sources it has written): up to {@link CompactSet.LINEAR} live in
@@ -40,6 +42,15 @@ export class CompactSet implements Set<string> {
     const n = this.count;
     for (let i = 0; i < n; i++) if (items![i] === value) return i;
     return -1;
+  }
+
+  /**
+   * The values in order while the set is below its linear limit (read
+   * `size` of them; valid until the set changes), else undefined: a loop
+   * over them needs no closure or iterator.
+   */
+  linearItems(): readonly (string | undefined)[] | undefined {
+    return this.big === undefined ? (this.items ?? NO_VALUES) : undefined;
   }
 
   has(value: string): boolean {
