@@ -77,11 +77,11 @@ export class MemberDraft implements DirectChange {
     this.record = record;
     this.memberId = record.memberId;
     this.now = now;
-    this.available = record.available;
-    this.pending = record.pending;
-    this.dueAt = record.nextTransitionAt;
-    // A store that keeps entries compact says how many it holds without building them.
-    this.firstSeq = record.entryCount ?? record.entries.length;
+    this.available = 0;
+    this.pending = 0;
+    this.dueAt = 0;
+    this.firstSeq = 0;
+    this.reuse(record, now);
   }
 
   /**
@@ -99,6 +99,7 @@ export class MemberDraft implements DirectChange {
     this.available = record.available;
     this.pending = record.pending;
     this.dueAt = record.nextTransitionAt;
+    // A store that keeps entries compact says how many it holds without building them.
     this.firstSeq = record.entryCount ?? record.entries.length;
     this.idempotency = undefined;
     this.tier = undefined;

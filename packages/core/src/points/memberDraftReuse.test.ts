@@ -13,15 +13,19 @@ function write(d: MemberDraft, n: number): void {
   d.bump(`check_in:${n}`);
   d.claimSource(`adjust:${n}`);
 }
+/** A store holding what `draft` wrote, and the member record it stored. */
+async function committed(draft: MemberDraft, store = memoryLoyaltyStore()): Promise<MemberLoyaltyRecord> {
+  expect(store.sync?.commitDirect?.(draft)).toBeUndefined();
+  return (await store.getMember(draft.memberId)) as MemberLoyaltyRecord;
+}
+
 const blankOrder = { orderId: '', memberId: '', completed: false, at: 0, total: 0, eligible: 0, points: 0, growth: 0, lotId: null, lines: [], refundIds: [], refundedAmount: 0, refundedEligible: 0, pointsReversed: 0, pointsForgiven: 0, growthReversed: 0, redeemed: [], restored: [] };
 
 describe('MemberDraft.reuse', () => {
   it('a reused draft computes the same change as a new one, whatever the draft held before', async () => {
-    const store = memoryLoyaltyStore();
     const seed = new MemberDraft(emptyMemberRecord('m2'), 5);
     write(seed, 7);
-    expect(store.sync?.commitDirect?.(seed)).toBeUndefined();
-    const other = (await store.getMember('m2')) as MemberLoyaltyRecord;
+    const other = await committed(seed);
 
     // The reused draft first half-ran a command on another member (more entries than the next one) and threw.
     const reused = new MemberDraft(emptyMemberRecord('m1'), 1);
@@ -41,12 +45,10 @@ describe('MemberDraft.reuse', () => {
     const store = memoryLoyaltyStore();
     const d = new MemberDraft(emptyMemberRecord('m1'), 0);
     write(d, 5);
-    expect(store.sync?.commitDirect?.(d)).toBeUndefined();
-    const record = (await store.getMember('m1')) as MemberLoyaltyRecord;
+    const record = await committed(d, store);
     expect(d.reuse(record, 1).isEmpty()).toBe(true);
     write(d, 6);
-    expect(store.sync?.commitDirect?.(d)).toBeUndefined();
-    const after = (await store.getMember('m1')) as MemberLoyaltyRecord;
+    const after = await committed(d, store);
     expect(after.entries.map((e) => e.points)).toEqual([5, -1, 6, -1]);
     expect(after.available).toBe(9);
     expect([...after.orders.keys()]).toEqual(['o5', 'o6']);
@@ -57,14 +59,12 @@ describe('MemberDraft.reuse', () => {
 describe('MemberDraft.collectOpenLots', () => {
   it('lists what openLots lists, below and past the open-lot set’s linear limit, into a reused list', async () => {
     for (const lots of [3, 12]) {
-      const store = memoryLoyaltyStore();
       const seed = new MemberDraft(emptyMemberRecord('m1'), 0);
       for (let i = 1; i <= lots; i++) {
         const lot = seed.addLot({ origin: 'adjust', source: `adjust:${i}`, earnedAt: 0, activatesAt: null, expiresAt: null, points: i });
         seed.write('adjust', lot.id, 'available', i, 0, `adjust:${i}`);
       }
-      expect(store.sync?.commitDirect?.(seed)).toBeUndefined();
-      const record = (await store.getMember('m1')) as MemberLoyaltyRecord;
+      const record = await committed(seed);
       const d = new MemberDraft(record, 1);
       // Empty one stored lot and add a new one in the draft.
       d.write('redeem', 'L2', 'available', -2, 1, 'redeem:x');
