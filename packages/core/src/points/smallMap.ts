@@ -68,7 +68,6 @@ export class SmallMap<V> {
     }
   }
 
-  /** The key at `i` in insertion order (0 ≤ i < size): an indexed walk needs no closure. */
   /** Empties the map, keeping the object for reuse (see `MemberDraft.reuse`). */
   clear(): void {
     this.k0 = undefined;
@@ -78,6 +77,7 @@ export class SmallMap<V> {
     this.index = undefined;
   }
 
+  /** The key at `i` in insertion order (0 ≤ i < size): an indexed walk needs no closure. */
   keyAt(i: number): string {
     return (i === 0 ? this.k0 : (this.keys as string[])[i - 1]) as string;
   }
