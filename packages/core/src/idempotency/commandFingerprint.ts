@@ -127,7 +127,17 @@ function field(tag: number, n: number): void {
 function str(tag: number, s: string | undefined): void {
   if (s === undefined) return;
   field(tag, s.length);
-  for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+  // mix() inlined on locals: the running state stays in registers instead of a
+  // store and reload of two module variables per character.
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  h1 = a;
+  h2 = b;
 }
 
 function num(tag: number, n: number | undefined): void {

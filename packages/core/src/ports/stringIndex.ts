@@ -23,9 +23,6 @@
 export class StringIndex<V> {
   private readonly keys: string[] = [];
   private readonly values: V[] = [];
-  /** Each stored key's hash, by position, to rehash without reading the strings. */
-  private hashes = new Int32Array(1024);
-  /** Position + 1 of the key in each slot; 0 = empty. */
   /**
    * Per slot, side by side: position + 1 of its key (0 = empty), then the key's hash. Side by side,
    * a probe's two reads share a cache line: in two arrays they were two misses at 100,000+ keys.
@@ -64,14 +61,8 @@ export class StringIndex<V> {
     const at = this.keys.length;
     this.keys.push(key);
     this.values.push(value);
-    if (at === this.hashes.length) {
-      const more = new Int32Array(at * 2);
-      more.set(this.hashes);
-      this.hashes = more;
-    }
-    this.hashes[at] = h;
+    this.place(h, at);
     if ((at + 1) * 2 > this.mask + 1) this.grow();
-    else this.place(h, at);
     return at;
   }
 
@@ -107,10 +98,17 @@ export class StringIndex<V> {
   }
 
   private grow(): void {
+    // Walk the old table slot by slot: a key in old slot s lands in new slot s or s + the old
+    // size (or just past it), so the writes go in two forward streams. Walking the keys in
+    // insertion order wrote to random slots of a table of megabytes, a cache miss per key.
+    const old = this.table;
     const size = (this.mask + 1) * 2;
     this.table = new Int32Array(2 * size);
     this.mask = size - 1;
-    for (let i = 0; i < this.keys.length; i++) this.place(this.hashes[i] as number, i);
+    for (let s = 0; s < old.length; s += 2) {
+      const p = old[s] as number;
+      if (p !== 0) this.place(old[s + 1] as number, p - 1);
+    }
   }
 }
 
