@@ -54,16 +54,21 @@ export interface ActionResult {
  * `prefix + period`, the same string object for every member while the period lasts. Counter
  * keys (`points:check_in:2026-01-02`) and default sources (`action:check_in:2026-01-02`) are kept
  * by every member's record; built per command, each was a chain of three or four string objects
- * held for good, a tenth of what a check-in left on the heap.
+ * held for good, a tenth of what a check-in left on the heap. `last` remembers the newest key per
+ * prefix for one kind of period.
  */
-function periodKey(prefix: string, period: string): string {
-  const last = lastKeys.get(prefix);
-  if (last !== undefined && last.period === period) return last.key;
+function periodKey(prefix: string, period: string, last: Map<string, { period: string; key: string }>): string {
+  const seen = last.get(prefix);
+  if (seen !== undefined && seen.period === period) return seen.key;
   const key = prefix + period;
-  lastKeys.set(prefix, { period, key });
+  last.set(prefix, { period, key });
   return key;
 }
-const lastKeys = new Map<string, { period: string; key: string }>();
+// One cache per kind of period: a command asks for a prefix's day key and then its year key, which
+// in one cache evicted each other, so every member kept two strings of its own.
+const lastDayKeys = new Map<string, { period: string; key: string }>();
+const lastYearKeys = new Map<string, { period: string; key: string }>();
+const lastRefKeys = new Map<string, { period: string; key: string }>();
 
 /** `kind:action:`, built once per pair. */
 function counterPrefix(kind: 'points' | 'growth' | 'action', action: LoyaltyAction): string {
@@ -85,8 +90,8 @@ let lastYearText = '';
 function award(draft: MemberDraft, action: LoyaltyAction, day: string, year: string, kind: 'points' | 'growth', rule: { maxPerDay?: number | undefined; maxPerYear?: number | undefined } | undefined, amount: number): [number, boolean] {
   if (rule === undefined || amount === 0) return [0, false];
   const prefix = counterPrefix(kind, action);
-  const dayKey = periodKey(prefix, day);
-  const yearKey = periodKey(prefix, year);
+  const dayKey = periodKey(prefix, day, lastDayKeys);
+  const yearKey = periodKey(prefix, year, lastYearKeys);
   if ((rule.maxPerDay !== undefined && draft.counter(dayKey) >= rule.maxPerDay) || (rule.maxPerYear !== undefined && draft.counter(yearKey) >= rule.maxPerYear)) return [0, true];
   draft.bump(dayKey);
   draft.bump(yearKey);
@@ -117,7 +122,7 @@ export function applyAction(program: LoyaltyProgram, draft: MemberDraft, input: 
   const year = lastYearText;
   const defaultRef = input.action === 'check_in' ? day : input.action === 'birthday' ? year : input.action === 'sign_up' ? 'once' : input.idempotencyKey;
   // A default ref is shared by every member for the period (see periodKey); a review key is not.
-  const source = input.ref === undefined && input.action !== 'review' ? periodKey(counterPrefix('action', input.action), defaultRef) : `action:${input.action}:${input.ref ?? defaultRef}`;
+  const source = input.ref === undefined && input.action !== 'review' ? periodKey(counterPrefix('action', input.action), defaultRef, lastRefKeys) : `action:${input.action}:${input.ref ?? defaultRef}`;
   draft.claimSource(source);
 
   const pointsRule = program.points.actions[input.action];
