@@ -102,13 +102,17 @@ export const commandFingerprint = {
   },
 } as const;
 
+// The two lanes' multipliers (cyrb53's), shared by mix() and the inlined loop in str().
+const LANE1 = 2654435761;
+const LANE2 = 1597334677;
+
 // The running hash state: a fingerprint is computed synchronously and never re-entered.
 let h1 = 0;
 let h2 = 0;
 
 function mix(c: number): void {
-  h1 = Math.imul(h1 ^ c, 2654435761);
-  h2 = Math.imul(h2 ^ c, 1597334677);
+  h1 = Math.imul(h1 ^ c, LANE1);
+  h2 = Math.imul(h2 ^ c, LANE2);
 }
 
 function begin(): void {
@@ -133,8 +137,8 @@ function str(tag: number, s: string | undefined): void {
   let b = h2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 2654435761);
-    b = Math.imul(b ^ c, 1597334677);
+    a = Math.imul(a ^ c, LANE1);
+    b = Math.imul(b ^ c, LANE2);
   }
   h1 = a;
   h2 = b;
