@@ -68,4 +68,21 @@ describe('commandFingerprint', () => {
     expect(commandFingerprint.orderEvent('order', viaZod as never)).toBe(commandFingerprint.orderEvent('order', fast!));
     expect(commandFingerprint.orderEvent('order', fast!)).not.toBe(commandFingerprint.orderEvent('refund', fast!));
   });
+
+  // A store keeps each key's fingerprint for good (a SQL store in its idempotency table): if a
+  // release hashed the same command differently, every replay of a key stored before the upgrade
+  // would fail with idempotency_conflict. These are the values written since the fingerprint took
+  // its current form (9d9d1fc, checked again on 2bc886e): a change to them needs a migration of
+  // stored keys, not new expectations here.
+  it('fingerprints the same command as earlier versions did', () => {
+    expect(commandFingerprint.redeem({ points: 300, orderId: 'c1', reason: '抵现' })).toBe('redeem:cjp9knu7vq3');
+    expect(commandFingerprint.adjust({ points: -50, reason: 'goodwill' })).toBe('adjust:j61i6hv7m57');
+    expect(commandFingerprint.action({ action: 'check_in' })).toBe('action:bfr0vmi9r37');
+    expect(commandFingerprint.override({ tierId: 'gold', reason: 'vip', expiresAt: 1_767_225_600_000 })).toBe('override:34vciov6tu6');
+    const event = fastParseEvent({
+      id: 'e1', type: 'order_completed', timestamp: 1_767_225_600_000, userId: 'm1', source: 'server',
+      properties: { orderId: 'o1', currency: 'CNY', total: 19_900, products: [{ productId: 'p1', price: 19_900, quantity: 1 }] },
+    }) as MemberkitEvent<'order_completed'>;
+    expect(commandFingerprint.orderEvent('order', event)).toBe('order:4g3ugnrjqr2');
+  });
 });
