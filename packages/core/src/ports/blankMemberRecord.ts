@@ -1,9 +1,9 @@
 import type { MemberLoyaltyRecord } from './loyaltyStore.ts';
 import { CompactMap } from './compactMap.ts';
 import { CompactSet } from './compactSet.ts';
+import { NO_ITEMS } from '../points/noItems.ts';
 
 // Shared by every blank record; the record type makes them read-only, and nothing casts that away.
-const NO_ITEMS: readonly never[] = Object.freeze([]);
 // Compact and frozen: a look-up in a native empty Map or Set still hashes the key, and hashing a
 // freshly built source key (a V8 cons string) first copies it flat. Frozen, a stray write throws.
 const EMPTY_MAP: ReadonlyMap<string, never> = Object.freeze(new CompactMap<never>());

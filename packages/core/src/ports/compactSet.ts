@@ -1,6 +1,5 @@
 import { doubledSlots } from './doubledSlots.ts';
-
-const NO_VALUES: readonly string[] = Object.freeze([]);
+import { NO_ITEMS } from '../points/noItems.ts';
 
 /**
  * A `Set<string>` for the few strings one member's record holds (its open
@@ -50,7 +49,7 @@ export class CompactSet implements Set<string> {
    * over them needs no closure or iterator.
    */
   linearItems(): readonly (string | undefined)[] | undefined {
-    return this.big === undefined ? (this.items ?? NO_VALUES) : undefined;
+    return this.big === undefined ? (this.items ?? NO_ITEMS) : undefined;
   }
 
   has(value: string): boolean {

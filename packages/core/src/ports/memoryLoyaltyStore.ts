@@ -7,11 +7,11 @@ import { EntryLog } from './entryLog.ts';
 import { LedgerColumns } from './ledgerColumns.ts';
 import { StoredMemberRecord } from './storedMemberRecord.ts';
 import { lotWithRemainders } from '../points/pointsLot.ts';
+import { NO_ITEMS } from '../points/noItems.ts';
 import type { CommitOutcome, DirectChange, IdempotencyRecord, LoyaltyStore, MemberChange, MemberLoyaltyRecord } from './loyaltyStore.ts';
 
 type Refusal = Exclude<CommitOutcome, { status: 'committed' }>;
 const VERSION_CONFLICT: Refusal = Object.freeze({ status: 'version_conflict' });
-const NO_SOURCES: readonly string[] = Object.freeze([]);
 
 /**
  * Options for {@link memoryLoyaltyStore}.
@@ -141,7 +141,7 @@ export function memoryLoyaltyStore(options: MemoryLoyaltyStoreOptions = {}): Loy
   const commitDirect = (change: DirectChange): Refusal | undefined => {
     const record = change.memberId === lastId ? lastRecord : members.get(change.memberId);
     // A draft computed on this very record claimed its sources against it (see DirectChange.record).
-    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, record !== undefined && change.record === record ? NO_SOURCES : change.sourceKeys);
+    const refused = refusal(record, change.expectedVersion, change.idempotency?.key, record !== undefined && change.record === record ? NO_ITEMS : change.sourceKeys);
     if (refused !== undefined) return refused;
     const target = record ?? emptyRecord(change.memberId);
     change.writeTo(target);
