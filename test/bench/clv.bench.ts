@@ -18,6 +18,7 @@ import {
   type CustomerTransaction,
   type TransactionModel,
 } from '@memberkit/core';
+import { median } from './median.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -54,11 +55,6 @@ const MODELS: { key: string; name: string; fit: Fitter; start: (rows: CustomerRo
 ];
 function meanT(rows: CustomerRow[]): number {
   return rows.reduce((s, r) => s + r.T, 0) / rows.length;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 interface PeerResult {
